@@ -1,0 +1,122 @@
+using System.Numerics;
+using Descent.State;
+
+namespace Descent;
+
+/// <summary>
+/// A first-order optimizer over one flat parameter buffer: <c>init</c> allocates state buffers that
+/// mirror the parameters, and each <see cref="Step(Span{T}, ReadOnlySpan{T})"/> is one fused pass
+/// over memory per parameter group.
+/// </summary>
+/// <typeparam name="T"><see cref="float"/> for networks and speed, <see cref="double"/> for the lab's exact figures.</typeparam>
+public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[][] _state;
+    private readonly string[] _stateNames;
+    private T[]? _scratch;
+
+    /// <summary>Allocates zeroed state buffers named <paramref name="stateNames"/> of <paramref name="length"/> elements each.</summary>
+    protected Optimizer(int length, IReadOnlyList<string> stateNames, int scalarCount = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        Length = length;
+        _stateNames = [.. stateNames];
+        _state = new T[_stateNames.Length][];
+        for (int i = 0; i < _state.Length; i++) _state[i] = new T[length];
+        Scalars = new double[scalarCount];
+    }
+
+    /// <summary>The rule's name (<c>adam</c>…).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Number of parameters in the flat buffer.</summary>
+    public int Length { get; }
+
+    /// <summary>Steps taken so far; the step counter <c>t</c> of the formulas is <c>StepCount</c> during a step.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>Names of the state buffers (<c>exp_avg</c>, <c>exp_avg_sq</c>…), in storage order.</summary>
+    public IReadOnlyList<string> StateNames => _stateNames;
+
+    /// <summary>True for look-ahead rules, which must be stepped with a <see cref="GradientOracle{T}"/>.</summary>
+    public virtual bool NeedsOracle => false;
+
+    /// <summary>Scalar state besides the buffers (e.g. NAdam's running product of momentum coefficients).</summary>
+    protected double[] Scalars { get; }
+
+    /// <summary>A read-only view of a state buffer, e.g. to draw a velocity.</summary>
+    public ReadOnlySpan<T> State(string name)
+    {
+        int i = Array.IndexOf(_stateNames, name);
+        if (i < 0) throw new ArgumentException($"No state buffer '{name}'; this optimizer has: {string.Join(", ", _stateNames)}.", nameof(name));
+        return _state[i];
+    }
+
+    /// <summary>The whole state buffer at <paramref name="index"/>, writable.</summary>
+    protected Span<T> Buffer(int index) => _state[index];
+
+    /// <summary>Takes one step with the gradient at the current parameters.</summary>
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        CheckLength(parameters.Length, nameof(parameters));
+        CheckLength(gradients.Length, nameof(gradients));
+        if (NeedsOracle)
+            throw new InvalidOperationException($"{Name} evaluates gradients at look-ahead points; step it with a GradientOracle.");
+        StepCount++;
+        StepCore(parameters, gradients, StepCount);
+    }
+
+    /// <summary>
+    /// Takes one step, asking <paramref name="oracle"/> for gradients. Rules that need only the gradient
+    /// at the current point ask once, there.
+    /// </summary>
+    public void Step(Span<T> parameters, GradientOracle<T> oracle)
+    {
+        ArgumentNullException.ThrowIfNull(oracle);
+        CheckLength(parameters.Length, nameof(parameters));
+        StepCount++;
+        StepCore(parameters, oracle, StepCount);
+    }
+
+    /// <summary>One step with the gradient at the current parameters; <paramref name="t"/> starts at 1.</summary>
+    protected abstract void StepCore(Span<T> parameters, ReadOnlySpan<T> gradients, long t);
+
+    /// <summary>One step with an oracle; by default the gradient at the current point.</summary>
+    protected virtual void StepCore(Span<T> parameters, GradientOracle<T> oracle, long t)
+    {
+        Span<T> g = Scratch(0);
+        oracle(parameters, g);
+        StepCore(parameters, g, t);
+    }
+
+    /// <summary>A reusable work buffer of <see cref="Length"/> elements (look-ahead points, gradients).</summary>
+    protected Span<T> Scratch(int index)
+    {
+        int need = (index + 1) * Length;
+        if (_scratch is null || _scratch.Length < need) Array.Resize(ref _scratch, need);
+        return _scratch.AsSpan(index * Length, Length);
+    }
+
+    /// <summary>Writes the full state (step count, buffers, scalars) in the versioned format of <see cref="OptimizerStateFile"/>.</summary>
+    public void SaveState(Stream stream) =>
+        OptimizerStateFile.Write(stream, new OptimizerStateFile.Content<T>(Name, StepCount, Length, _stateNames, _state, Scalars));
+
+    /// <summary>Restores a state written by <see cref="SaveState"/>; the run then continues bit for bit.</summary>
+    public void LoadState(Stream stream)
+    {
+        var content = OptimizerStateFile.Read<T>(stream);
+        if (content.Optimizer != Name) throw new InvalidDataException($"State is for optimizer '{content.Optimizer}', not '{Name}'.");
+        if (content.Length != Length) throw new InvalidDataException($"State holds {content.Length} parameters, this optimizer {Length}.");
+        if (!content.BufferNames.SequenceEqual(_stateNames))
+            throw new InvalidDataException($"State buffers [{string.Join(", ", content.BufferNames)}] do not match [{string.Join(", ", _stateNames)}].");
+        if (content.Scalars.Length != Scalars.Length) throw new InvalidDataException($"State holds {content.Scalars.Length} scalars, this optimizer {Scalars.Length}.");
+        for (int i = 0; i < _state.Length; i++) content.Buffers[i].CopyTo(_state[i], 0);
+        content.Scalars.CopyTo(Scalars, 0);
+        StepCount = content.StepCount;
+    }
+
+    private void CheckLength(int n, string name)
+    {
+        if (n != Length) throw new ArgumentException($"Expected {Length} elements, got {n}.", name);
+    }
+}

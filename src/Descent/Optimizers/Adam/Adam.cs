@@ -1,0 +1,51 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// Adam (Kingma &amp; Ba, 2015), its AMSGrad variant (Reddi et al., 2018) and AdamW's decoupled weight
+/// decay (Loshchilov &amp; Hutter, 2019). <c>m ← β1·m + (1−β1)·g ;  v ← β2·v + (1−β2)·g²</c>, then
+/// <list type="table">
+/// <item><term>lecture</term><description><c>p ← p − lr·m̂ / √(v̂ + eps)</c>, eps inside the root</description></item>
+/// <item><term>lasagne</term><description><c>a = lr·√(1−β2^t)/(1−β1^t) ;  p ← p − a·m/(√v + eps)</c> ("epsilon-hat"); AMSGrad divides by <c>√max(v̂, v)</c></description></item>
+/// <item><term>pytorch</term><description><c>p ← p − lr/(1−β1^t) · m / (√v/√(1−β2^t) + eps)</c>, eps outside; AMSGrad keeps <c>max(v)</c>; L2 weight decay <c>g += wd·p</c></description></item>
+/// </list>
+/// with <c>m̂ = m/(1−β1^t)</c>, <c>v̂ = v/(1−β2^t)</c>.
+/// </summary>
+public sealed class Adam<T> : GroupedOptimizer<T, AdamOptions> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>One group over <paramref name="length"/> parameters.</summary>
+    public Adam(int length, AdamOptions options) : this(length, Whole(length, options)) { }
+
+    /// <summary>Several groups, each with its own options.</summary>
+    public Adam(int length, IReadOnlyList<ParameterGroup<AdamOptions>> groups)
+        : base(length, groups, groups.Any(g => g.Options.AmsGrad) ? ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : ["exp_avg", "exp_avg_sq"]) { }
+
+    /// <inheritdoc/>
+    protected override void StepGroup(int index, ParameterGroup<AdamOptions> group, Span<T> p, ReadOnlySpan<T> g, long t)
+    {
+        var o = group.Options;
+        double bc1 = 1 - Math.Pow(o.Beta1, t), bc2 = 1 - Math.Pow(o.Beta2, t);
+        Span<T> m = Buffer(0, group), v = Buffer(1, group);
+        var moments = new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2));
+        switch (o.Convention)
+        {
+            case Convention.Lecture when o is not AdamWOptions:
+                UpdateLoop.Run(new AdamLectureUpdate<T>(moments, C(o.LearningRate), C(bc1), C(bc2), C(o.Epsilon)), p, g, m, v);
+                break;
+            case Convention.Lasagne when o is not AdamWOptions:
+                var a = C(o.LearningRate * Math.Sqrt(bc2) / bc1);
+                if (o.AmsGrad) UpdateLoop.Run(new LasagneAmsGradUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(new AdamEpsilonHatUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v);
+                break;
+            default:
+                bool decoupled = o is AdamWOptions;
+                var update = new AdamUpdate<T>(moments, C(o.LearningRate / bc1), C(Math.Sqrt(bc2)), C(o.Epsilon),
+                    decoupled ? T.Zero : C(o.WeightDecay), decoupled ? C(1 - o.LearningRate * o.WeightDecay) : T.One);
+                if (o.AmsGrad) UpdateLoop.Run(new AmsGradUpdate<T>(update), p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(update, p, g, m, v);
+                break;
+        }
+    }
+}

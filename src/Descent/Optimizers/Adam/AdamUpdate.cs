@@ -1,0 +1,33 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// PyTorch's Adam step: <c>p ← scale·p ;  g += wd·p ;  m, v ;  p ← p − stepSize·m / (√v / √bc2 + eps)</c>,
+/// with <c>stepSize = lr/(1−β1^t)</c> and <c>√bc2 = √(1−β2^t)</c> computed once per step. <c>scale</c> is
+/// AdamW's <c>1 − lr·wd</c> (1 for Adam, which multiplies every value, NaN and ∞ included, exactly).
+/// </summary>
+public readonly struct AdamUpdate<T>(AdamMoments<T> moments, T stepSize, T bc2Sqrt, T eps, T wd, T scale) : IUpdate2<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly bool _decay = wd != T.Zero;
+
+    /// <summary>Decay, gradient penalty and moments: everything before the denominator.</summary>
+    public void Prepare(ref T p, ref T g, ref T m, ref T v)
+    {
+        p *= scale;
+        if (_decay) g += wd * p;
+        moments.Apply(g, ref m, ref v);
+    }
+
+    /// <summary>The parameter step for a second moment <paramref name="v"/>.</summary>
+    public T Next(T p, T m, T v) => p - stepSize * (m / (T.Sqrt(v) / bc2Sqrt + eps));
+
+    /// <inheritdoc/>
+    public void Apply(ref T p, T g, ref T m, ref T v)
+    {
+        Prepare(ref p, ref g, ref m, ref v);
+        p = Next(p, m, v);
+    }
+}

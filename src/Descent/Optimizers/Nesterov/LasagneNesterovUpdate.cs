@@ -1,0 +1,20 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// Lasagne's <c>apply_nesterov_momentum</c> in its own order of operations:
+/// <c>u = p − lr·g ;  x = μ·v + u − p ;  v ← x ;  p ← μ·x + u</c>.
+/// </summary>
+public readonly struct LasagneNesterovUpdate<T>(T lr, T mu) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <inheritdoc/>
+    public void Apply(ref T p, T g, ref T v)
+    {
+        T u = p - lr * g;
+        T x = mu * v + u - p;
+        v = x;
+        p = mu * x + u;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Numerics;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// Options of the lecture's smoothed Nesterov (<c>smoothed-nesterov</c>): the look-ahead gradient is
+/// averaged over <see cref="Points"/> points spread along the velocity. Only the lecture defines it, so
+/// every convention uses the lecture's formula.
+/// </summary>
+public sealed record SmoothedNesterovOptions : MomentumOptions
+{
+    /// <inheritdoc/>
+    public override string Name => "smoothed-nesterov";
+
+    /// <summary>Number of look-ahead points <c>K</c>.</summary>
+    public int Points { get; init; } = 4;
+
+    /// <summary>The defaults of <paramref name="convention"/> (the lecture's, whatever the convention).</summary>
+    public static new SmoothedNesterovOptions For(Convention convention) => new() { Convention = convention, LearningRate = 0.25 };
+
+    /// <inheritdoc/>
+    public override IEnumerable<string> Validate()
+    {
+        foreach (var problem in base.Validate()) yield return problem;
+        if (Points < 1) yield return $"points must be >= 1, got {Points}";
+    }
+
+    /// <inheritdoc/>
+    public override Optimizer<T> Create<T>(int length) => new SmoothedNesterov<T>(length, this);
+}

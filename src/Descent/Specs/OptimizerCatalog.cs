@@ -1,0 +1,115 @@
+using Descent.Optimizers;
+
+namespace Descent.Specs;
+
+/// <summary>
+/// Every optimizer Descent knows, by name: the table behind spec parsing, <c>descent list optimizers</c>,
+/// the page's optimizer menu and the tests' optimizer matrix.
+/// </summary>
+public static class OptimizerCatalog
+{
+    private static readonly Convention[] All3 = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
+    private const Convention PT = Convention.PyTorch, LA = Convention.Lasagne, LE = Convention.Lecture;
+
+    private static SpecKey Lr<TOptions>(Func<TOptions, double> get, Func<TOptions, double, TOptions> set) where TOptions : OptimizerOptions =>
+        SpecKey.Number("lr", get, set);
+
+    private static readonly SpecKey[] MomentumKeys =
+    [
+        Lr<MomentumOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
+        SpecKey.Number<MomentumOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }),
+        SpecKey.Number<MomentumOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
+        SpecKey.Number<MomentumOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
+    ];
+
+    private static readonly SpecKey[] AdamKeys =
+    [
+        Lr<AdamOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
+        SpecKey.Number<AdamOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+        SpecKey.Number<AdamOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+        SpecKey.Number<AdamOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+        SpecKey.Number<AdamOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
+        SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }, PT, LA),
+    ];
+
+    /// <summary>Every rule, in the order of the lecture and then the newer ones.</summary>
+    public static IReadOnlyList<OptimizerEntry> Entries { get; } =
+    [
+        new("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
+        [
+            Lr<SgdOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
+            SpecKey.Number<SgdOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
+            SpecKey.Number<SgdOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
+            SpecKey.Number<SgdOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
+            SpecKey.Boolean<SgdOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }, PT),
+        ]),
+        new("momentum", "heavy-ball momentum (PyTorch: SGD with momentum)", c => MomentumOptions.For(c), All3, MomentumKeys),
+        new("nesterov", "Nesterov momentum; the lecture's looks ahead to p - momentum*v through the gradient oracle", c => NesterovOptions.For(c), All3, MomentumKeys),
+        new("smoothed-nesterov", "the lecture's Nesterov averaged over `points` look-ahead points (oracle)", c => SmoothedNesterovOptions.For(c), [LE],
+        [
+            .. MomentumKeys.Where(k => k.OnlyIn is null),
+            SpecKey.Integer<SmoothedNesterovOptions>("points", o => o.Points, (o, v) => o with { Points = v }),
+        ]),
+        new("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All3, AdamKeys),
+        new("adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019)", c => AdamWOptions.For(c), [PT],
+        [
+            .. AdamKeys.Take(4),
+            SpecKey.Number<AdamOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
+            SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }),
+        ]),
+    ];
+
+    /// <summary>The names of every rule.</summary>
+    public static IEnumerable<string> Names => Entries.Select(e => e.Name);
+
+    /// <summary>The entry named <paramref name="name"/>; a <see cref="SpecException"/> lists the valid names.</summary>
+    public static OptimizerEntry Find(string name) =>
+        Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant())
+        ?? throw new SpecException($"Unknown optimizer '{name}'; valid: {string.Join(", ", Names)}.");
+
+    /// <summary>Parses <paramref name="text"/> into validated options under <paramref name="convention"/>.</summary>
+    public static OptimizerOptions Resolve(string text, Convention convention) => Resolve(OptimizerSpec.Parse(text), convention);
+
+    /// <summary>
+    /// The options <paramref name="spec"/> asks for under <paramref name="convention"/>: the convention's
+    /// defaults, then each key. Unknown keys, values out of range and inconsistent values are errors.
+    /// </summary>
+    public static OptimizerOptions Resolve(OptimizerSpec spec, Convention convention)
+    {
+        var entry = Find(spec.Name);
+        var options = entry.Defaults(convention);
+        var effective = entry.Effective(convention);
+        foreach (var (key, value) in spec.Values)
+        {
+            var k = entry.Keys.FirstOrDefault(k => k.Name == key);
+            string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
+            if (k is null)
+                throw new SpecException($"{entry.Name}: unknown key '{key}'; valid keys: {valid}.");
+            if (!k.ExistsIn(effective))
+                throw new SpecException($"{entry.Name}: key '{key}' does not exist in the {Name(effective)} convention (only in {string.Join(", ", k.OnlyIn!.Select(Name))}); valid keys: {valid}.");
+            options = k.Set(options, value);
+        }
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0) throw new SpecException($"{spec}: {string.Join("; ", problems)}.");
+        return options;
+    }
+
+    /// <summary>Every key of <paramref name="options"/> with its value, as a spec (what a run actually used).</summary>
+    public static OptimizerSpec Describe(OptimizerOptions options)
+    {
+        var entry = Find(options.Name);
+        return new OptimizerSpec(entry.Name, entry.KeysIn(options.Convention).Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options))));
+    }
+
+    /// <summary>The convention's name as written on the command line.</summary>
+    public static string Name(Convention convention) => convention.ToString().ToLowerInvariant();
+
+    /// <summary>Parses a convention name; the error lists the valid ones.</summary>
+    public static Convention ParseConvention(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "pytorch" => Convention.PyTorch,
+        "lasagne" => Convention.Lasagne,
+        "lecture" => Convention.Lecture,
+        _ => throw new SpecException($"Unknown convention '{text}'; valid: lecture, lasagne, pytorch."),
+    };
+}

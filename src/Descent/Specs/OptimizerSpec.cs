@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+
+namespace Descent.Specs;
+
+/// <summary>
+/// The text form of an optimizer used by the CLI, the page and result files: <c>adam(lr=0.25, beta1=0.9)</c>.
+/// A name, then optionally <c>key=value</c> pairs in parentheses. Values keep the text the user wrote,
+/// so <see cref="Parse"/> and <see cref="ToString"/> round-trip. <c>alpha</c> is read as <c>rho</c>.
+/// Which names and keys exist is <see cref="OptimizerCatalog"/>'s business.
+/// </summary>
+public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
+{
+    /// <summary>Keys written under another name (PyTorch's RMSprop calls its decay <c>alpha</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string> { ["alpha"] = "rho" };
+
+    /// <summary>A spec with <paramref name="name"/> and the given pairs, in order.</summary>
+    public OptimizerSpec(string name, IEnumerable<KeyValuePair<string, string>>? values = null)
+    {
+        Name = name;
+        Values = [.. values ?? []];
+    }
+
+    /// <summary>The rule's name, lower case (<c>adam</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The <c>key=value</c> pairs in the order written; keys are canonical (aliases resolved).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Values { get; }
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="SpecException"/> naming the problem.</summary>
+    public static OptimizerSpec Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string s = text.Trim();
+        if (s.Length == 0) throw new SpecException("Empty optimizer spec; write e.g. adam(lr=0.001).");
+        int open = s.IndexOf('(');
+        string name = (open < 0 ? s : s[..open]).Trim().ToLowerInvariant();
+        if (name.Length == 0) throw new SpecException($"Optimizer spec '{text}' has no name before '('; write e.g. adam(lr=0.001).");
+        if (!name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '_'))
+            throw new SpecException($"Optimizer spec '{text}': '{name}' is not a name (letters, digits, '-').");
+        var values = new List<KeyValuePair<string, string>>();
+        if (open >= 0)
+        {
+            if (!s.EndsWith(')')) throw new SpecException($"Optimizer spec '{text}' is missing its closing ')'.");
+            string inner = s[(open + 1)..^1];
+            if (inner.Contains('(') || inner.Contains(')')) throw new SpecException($"Optimizer spec '{text}' has unbalanced parentheses.");
+            if (inner.Trim().Length > 0)
+            {
+                foreach (string part in inner.Split(','))
+                {
+                    int eq = part.IndexOf('=');
+                    if (eq < 0) throw new SpecException($"Optimizer spec '{text}': '{part.Trim()}' is not key=value.");
+                    string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
+                    if (key.Length == 0) throw new SpecException($"Optimizer spec '{text}': a value '{value}' has no key.");
+                    if (value.Length == 0) throw new SpecException($"Optimizer spec '{text}': key '{key}' has no value.");
+                    key = Aliases.GetValueOrDefault(key, key);
+                    if (values.Any(v => v.Key == key)) throw new SpecException($"Optimizer spec '{text}': key '{key}' is given twice.");
+                    values.Add(new(key, value));
+                }
+            }
+        }
+        return new OptimizerSpec(name, values);
+    }
+
+    /// <summary>The value of <paramref name="key"/>, or null.</summary>
+    public string? this[string key] => Values.FirstOrDefault(v => v.Key == key).Value;
+
+    /// <summary>Prints the spec as <c>name(k=v, k=v)</c>, or the bare name when it has no values.</summary>
+    public override string ToString()
+    {
+        if (Values.Count == 0) return Name;
+        var sb = new StringBuilder(Name).Append('(');
+        for (int i = 0; i < Values.Count; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(Values[i].Key).Append('=').Append(Values[i].Value);
+        }
+        return sb.Append(')').ToString();
+    }
+
+    /// <summary>Formats a number so that it parses back to the same double.</summary>
+    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public bool Equals(OptimizerSpec? other) => other is not null && Name == other.Name && Values.SequenceEqual(other.Values);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as OptimizerSpec);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Values.Count);
+}

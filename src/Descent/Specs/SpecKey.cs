@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace Descent.Specs;
+
+/// <summary>
+/// One key of an optimizer spec: how to read it into an options record and print it back, and in which
+/// conventions it exists.
+/// </summary>
+public sealed class SpecKey
+{
+    private readonly Func<OptimizerOptions, string, OptimizerOptions> _set;
+    private readonly Func<OptimizerOptions, string> _get;
+
+    private SpecKey(string name, string kind, Func<OptimizerOptions, string> get, Func<OptimizerOptions, string, OptimizerOptions> set, Convention[]? onlyIn)
+    {
+        Name = name;
+        Kind = kind;
+        _get = get;
+        _set = set;
+        OnlyIn = onlyIn;
+    }
+
+    /// <summary>The key as written in specs (<c>lr</c>, <c>beta1</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>What the value is: <c>number</c>, <c>integer</c>, <c>true|false</c> or the list of words.</summary>
+    public string Kind { get; }
+
+    /// <summary>The conventions where the key exists, or null for all.</summary>
+    public IReadOnlyList<Convention>? OnlyIn { get; }
+
+    /// <summary>Whether the key exists under <paramref name="convention"/>.</summary>
+    public bool ExistsIn(Convention convention) => OnlyIn is null || OnlyIn.Contains(convention);
+
+    /// <summary>The value held by <paramref name="options"/>, printed.</summary>
+    public string Get(OptimizerOptions options) => _get(options);
+
+    /// <summary>Returns <paramref name="options"/> with this key set from <paramref name="text"/>.</summary>
+    public OptimizerOptions Set(OptimizerOptions options, string text) => _set(options, text);
+
+    /// <summary>A real-valued key.</summary>
+    public static SpecKey Number<TOptions>(string name, Func<TOptions, double> get, Func<TOptions, double, TOptions> set, params Convention[] onlyIn)
+        where TOptions : OptimizerOptions =>
+        new(name, "number", o => OptimizerSpec.FormatNumber(get((TOptions)o)), (o, text) => set((TOptions)o, ParseNumber(name, text)), onlyIn.Length == 0 ? null : onlyIn);
+
+    /// <summary>An integer key.</summary>
+    public static SpecKey Integer<TOptions>(string name, Func<TOptions, int> get, Func<TOptions, int, TOptions> set, params Convention[] onlyIn)
+        where TOptions : OptimizerOptions =>
+        new(name, "integer", o => get((TOptions)o).ToString(CultureInfo.InvariantCulture), (o, text) =>
+        {
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+                throw new SpecException($"{name}={text} is not an integer.");
+            return set((TOptions)o, v);
+        }, onlyIn.Length == 0 ? null : onlyIn);
+
+    /// <summary>A true/false key.</summary>
+    public static SpecKey Boolean<TOptions>(string name, Func<TOptions, bool> get, Func<TOptions, bool, TOptions> set, params Convention[] onlyIn)
+        where TOptions : OptimizerOptions =>
+        new(name, "true|false", o => get((TOptions)o) ? "true" : "false", (o, text) => text.ToLowerInvariant() switch
+        {
+            "true" or "1" => set((TOptions)o, true),
+            "false" or "0" => set((TOptions)o, false),
+            _ => throw new SpecException($"{name}={text} is not a boolean; valid: true, false."),
+        }, onlyIn.Length == 0 ? null : onlyIn);
+
+    /// <summary>A key whose value is one of <paramref name="words"/>.</summary>
+    public static SpecKey Choice<TOptions>(string name, string[] words, Func<TOptions, string> get, Func<TOptions, string, TOptions> set, params Convention[] onlyIn)
+        where TOptions : OptimizerOptions =>
+        new(name, string.Join('|', words), o => get((TOptions)o), (o, text) =>
+        {
+            string w = text.ToLowerInvariant();
+            if (!words.Contains(w)) throw new SpecException($"{name}={text} is not valid; valid: {string.Join(", ", words)}.");
+            return set((TOptions)o, w);
+        }, onlyIn.Length == 0 ? null : onlyIn);
+
+    private static double ParseNumber(string name, string text)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || double.IsNaN(v))
+            throw new SpecException($"{name}={text} is not a number.");
+        return v;
+    }
+}
