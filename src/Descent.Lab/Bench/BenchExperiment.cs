@@ -16,14 +16,14 @@ public static class BenchExperiment
     /// <summary>Runs every optimizer of <paramref name="config"/>; <paramref name="progress"/> gets the fraction done.</summary>
     public static IReadOnlyList<BenchRow> Run(BenchConfig config, Action<double>? progress = null)
     {
-        if (config.Params < 1 || config.Params > int.MaxValue) throw new LabInputException($"params must be in 1..{int.MaxValue}, got {config.Params}.");
-        if (config.Threads < 1) throw new LabInputException($"threads must be at least 1, got {config.Threads}.");
+        if (config.Params < 1 || config.Params > int.MaxValue) throw new LabInputException("params", $"must be in 1..{int.MaxValue}, got {config.Params}.");
+        if (config.Threads < 1) throw new LabInputException("threads", $"must be at least 1, got {config.Threads}.");
         var options = config.Optimizers.Select(s => OptimizerCatalog.Resolve(s, config.Convention)).ToList();
         return config.Precision switch
         {
             "float" => Run<float>(config, options, progress),
             "double" => Run<double>(config, options, progress),
-            _ => throw new LabInputException($"unknown precision '{config.Precision}'; valid: float, double."),
+            _ => throw new LabInputException("precision", $"unknown precision '{config.Precision}'; valid: float, double."),
         };
     }
 
@@ -52,7 +52,7 @@ public static class BenchExperiment
             {
                 var optimizer = options[k].Create<T>(n);
                 if (optimizer.NeedsOracle)
-                    throw new LabInputException($"{config.Optimizers[k]} looks ahead through a gradient oracle and cannot be benchmarked on a fixed gradient.");
+                    throw new LabInputException("optimizer", $"{config.Optimizers[k]} looks ahead through a gradient oracle and cannot be benchmarked on a fixed gradient.");
                 double seconds = Median(() => optimizer.Step(p, g), config.MinSeconds);
                 int bytes = (3 + 2 * optimizer.StateNames.Count) * size;
                 rows.Add(new BenchRow(config.Optimizers[k], n, config.Precision, config.Threads, seconds * 1e9 / n, (double)bytes * n / seconds / 1e9, bound) { BytesPerParam = bytes });
