@@ -50,8 +50,9 @@ public static class FunctionCatalog
 
     /// <summary>
     /// A built-in function by name, or else a typed formula in x and y. Text that looks like a name
-    /// (letters, digits, '-' and '_') and parses as no formula is reported as an unknown function, with
-    /// the valid names and the nearest one: <c>rosenbrok</c> → "Did you mean 'rosenbrock'?".
+    /// (words of letters, digits and '_' joined by '-', none of them a formula's name) and parses as no
+    /// formula is reported as an unknown function, with the valid names and the nearest one:
+    /// <c>rosenbrok</c> → "Did you mean 'rosenbrock'?".
     /// </summary>
     /// <exception cref="UnknownFunctionException">A name that is neither built in nor a formula.</exception>
     /// <exception cref="FormulaException">A formula that does not parse; it points at the bad character.</exception>
@@ -70,8 +71,13 @@ public static class FunctionCatalog
         }
     }
 
+    /// <summary>
+    /// Words joined by '-' (<c>hills-and-canyons</c>, <c>volcano</c>) none of which a formula knows:
+    /// <c>x-z</c> or <c>sin</c> are formulas with a mistake, reported at the character.
+    /// </summary>
     private static bool LooksLikeName(string text) =>
-        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+        && text.Split('-').All(word => !FormulaSyntax.ValidNames.Contains(word));
 
     private static UnknownFunctionException Unknown(string name) =>
         new(name, Names, Suggest.Nearest(name, Names));

@@ -84,6 +84,16 @@ public class FunctionCatalogTests
         Assert.Equal("bad-init", Assert.Throws<UnknownFunctionException>(() => FunctionCatalog.Resolve("bad_init")).Suggestion);
     }
 
+    [Theory]
+    [InlineData("x-z", 2)]
+    [InlineData("sin", 3)]
+    public void Resolve_NameLikeFormulaWithAMistake_ThrowsFormulaException(string text, int position) =>
+        Assert.Equal(position, Assert.Throws<FormulaException>(() => FunctionCatalog.Resolve(text)).Position);
+
+    [Fact]
+    public void Resolve_UnknownHyphenatedName_ThrowsUnknownFunction() =>
+        Assert.Null(Assert.Throws<UnknownFunctionException>(() => FunctionCatalog.Resolve("my-own-valley")).Suggestion);
+
     [Fact]
     public void Resolve_BadFormula_ThrowsFormulaExceptionAtTheCharacter()
     {
