@@ -179,7 +179,7 @@ public static class FunctionCatalog
         yield return Test("goldstein-price",
             "(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))*(30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))",
             "Goldstein–Price (1971): values from 3 to about 10⁶ (draw with log-spaced levels), three local minima.",
-            Domain.Square(-2, 2), new(-1.5, 1.5),
+            Domain.Square(-2, 2), new(1, 1),
             [
                 new(0, -1, 3),
                 new(-0.6, -0.4, 30, false),

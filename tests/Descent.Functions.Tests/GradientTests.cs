@@ -62,6 +62,16 @@ public class GradientTests
     }
 
     [Fact]
+    public void TypedFormulas_Together_UseEveryFunctionOperatorConstantAndNumberForm()
+    {
+        string all = string.Join(" ", Formulas.Select(row => (string)row[0]));
+        foreach (string function in FormulaSyntax.Functions)
+            Assert.Contains(function + "(", all);
+        foreach (string token in new[] { "+", "-", "*", "/", "^", "**", "pi", "e*", "e^", "1e-3", "2.5E+1", ".5", "-x", "+y", "- -", "^-" })
+            Assert.Contains(token, all);
+    }
+
+    [Fact]
     public void MinMaxFormula_BothBranchesOfEach_AreCheckedOnTheGrid()
     {
         // Guards the test above: its grid must see both winners of min and of max.

@@ -133,6 +133,9 @@ public class ParserTests
         Assert.Contains(reason, ex.Reason);
         Assert.Contains($"position {position}", ex.Message);
         Assert.DoesNotContain('\n', ex.Message);
+        string[] display = ex.Display.Split('\n');
+        Assert.Equal(formula, display[0]);
+        Assert.Equal(new string(' ', position) + "^", display[1]);
     }
 
     [Fact]
