@@ -50,8 +50,9 @@ public static class FunctionCatalog
 
     /// <summary>
     /// A built-in function by name, or else a typed formula in x and y. Text that looks like a name
-    /// (letters, digits, '-' and '_') and parses as no formula is reported as an unknown function, with
-    /// the valid names and the nearest one: <c>rosenbrok</c> → "Did you mean 'rosenbrock'?".
+    /// (words of letters, digits and '_' joined by '-', none of them a formula's name) and parses as no
+    /// formula is reported as an unknown function, with the valid names and the nearest one:
+    /// <c>rosenbrok</c> → "Did you mean 'rosenbrock'?".
     /// </summary>
     /// <exception cref="UnknownFunctionException">A name that is neither built in nor a formula.</exception>
     /// <exception cref="FormulaException">A formula that does not parse; it points at the bad character.</exception>
@@ -70,8 +71,13 @@ public static class FunctionCatalog
         }
     }
 
+    /// <summary>
+    /// Words joined by '-' (<c>hills-and-canyons</c>, <c>volcano</c>) none of which a formula knows:
+    /// <c>x-z</c> or <c>sin</c> are formulas with a mistake, reported at the character.
+    /// </summary>
     private static bool LooksLikeName(string text) =>
-        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        text.Length > 0 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+        && text.Split('-').All(word => !FormulaSyntax.ValidNames.Contains(word));
 
     private static UnknownFunctionException Unknown(string name) =>
         new(name, Names, Suggest.Nearest(name, Names));
@@ -173,7 +179,7 @@ public static class FunctionCatalog
         yield return Test("goldstein-price",
             "(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))*(30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))",
             "Goldstein–Price (1971): values from 3 to about 10⁶ (draw with log-spaced levels), three local minima.",
-            Domain.Square(-2, 2), new(-1.5, 1.5),
+            Domain.Square(-2, 2), new(1, 1),
             [
                 new(0, -1, 3),
                 new(-0.6, -0.4, 30, false),

@@ -74,8 +74,8 @@ internal sealed class Parser
     {
         if (Peek.Kind is not (TokenKind.Minus or TokenKind.Plus))
             return ParsePower();
-        Token sign = Take();
         Enter();
+        Token sign = Take();
         Node operand = ParseUnary();
         _depth--;
         return sign.Kind == TokenKind.Minus ? Node.Negate(operand, sign.Position) : operand;
@@ -86,8 +86,8 @@ internal sealed class Parser
         Node basis = ParsePrimary();
         if (Peek.Kind != TokenKind.Caret)
             return basis;
-        Token op = Take();
         Enter();
+        Token op = Take();
         Node exponent = ParseUnary();
         _depth--;
         return Node.Binary(BinaryOp.Power, basis, exponent, op.Position);
@@ -103,8 +103,8 @@ internal sealed class Parser
                 return Node.Number(t.Number, t.Position);
             case TokenKind.LeftParen:
             {
-                Take();
                 Enter();
+                Take();
                 Node inner = ParseSum();
                 Expect(TokenKind.RightParen, t, "to close the '('");
                 _depth--;
@@ -143,8 +143,8 @@ internal sealed class Parser
         if (open.Kind != TokenKind.LeftParen)
             throw new FormulaException(_text, open.Position,
                 $"'{name}' is a function: write {usage}; found {open.Quote(_text)} after it.");
-        Take();
         Enter();
+        Take();
         if (Peek.Kind == TokenKind.RightParen)
             throw new FormulaException(_text, Peek.Position, $"'{name}' needs {Count(arity)}: write {usage}.");
 
@@ -191,6 +191,7 @@ internal sealed class Parser
             $"Unexpected {t.Quote(_text)} after a complete expression; is an operator missing (write 2*x, not 2x)?");
     }
 
+    /// <summary>Counts one level of nesting for the token about to be taken, which the error points at.</summary>
     private void Enter()
     {
         if (++_depth > FormulaSyntax.MaxDepth)
