@@ -1,0 +1,24 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// Adadelta as PyTorch and the lecture order it: <c>g ← g + wd·p ;  E ← ρ·E + (1−ρ)·g·g ;  Δ = √(D + eps)/√(E + eps)·g ;
+/// D ← ρ·D + (1−ρ)·Δ·Δ ;  p ← p − lr·Δ</c>.
+/// </summary>
+public readonly struct AdadeltaUpdate<T>(T lr, T rho, T oneMinusRho, T eps, T wd) : IUpdate2<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
+    private readonly bool _decay = wd != T.Zero;
+
+    /// <inheritdoc/>
+    public void Apply(ref T p, T g, ref T E, ref T D)
+    {
+        if (_decay) g += wd * p;
+        E = E * rho + oneMinusRho * g * g;
+        T delta = T.Sqrt(D + eps) / T.Sqrt(E + eps) * g;
+        D = D * rho + oneMinusRho * delta * delta;
+        p -= lr * delta;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// PyTorch's Adagrad: <c>g ← g + wd·p ;  G ← G + g² ;  p ← p − clr·g/(√G + eps)</c>, eps outside the root and
+/// <c>clr = lr/(1 + (t−1)·lr_decay)</c> computed once per step.
+/// </summary>
+public readonly struct AdagradUpdate<T>(T clr, T wd, T eps) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
+    private readonly bool _decay = wd != T.Zero;
+
+    /// <inheritdoc/>
+    public void Apply(ref T p, T g, ref T G)
+    {
+        if (_decay) g += wd * p;
+        G += g * g;
+        p -= clr * g / (T.Sqrt(G) + eps);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Descent.Optimizers;
+
+/// <summary>
+/// The parts every PyTorch RMSprop variant shares: the L2 penalty <c>g ← g + wd·p</c>, the average
+/// <c>v ← α·v + (1−α)·g·g</c>, and the denominator <c>√v + eps</c> (or <c>√(v − ḡ²) + eps</c> when centered).
+/// </summary>
+public readonly struct RmsPropAverages<T>(T wd, T alpha, T oneMinusAlpha, T eps) where T : unmanaged, IFloatingPointIeee754<T>
+{
+    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
+    private readonly bool _decay = wd != T.Zero;
+
+    /// <summary>Adds the L2 penalty and updates the squared-gradient average.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prepare(T p, ref T g, ref T v)
+    {
+        if (_decay) g += wd * p;
+        v = v * alpha + oneMinusAlpha * g * g;
+    }
+
+    /// <summary>Updates the gradient average <paramref name="gAvg"/> and returns the centered denominator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T CenteredDenominator(T g, T v, ref T gAvg)
+    {
+        gAvg = gAvg * alpha + oneMinusAlpha * g;
+        return T.Sqrt(v - gAvg * gAvg) + eps;
+    }
+
+    /// <summary>The plain denominator <c>√v + eps</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Denominator(T v) => T.Sqrt(v) + eps;
+}

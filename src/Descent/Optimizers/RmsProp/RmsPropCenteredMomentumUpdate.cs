@@ -1,0 +1,16 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>PyTorch's centered RMSprop with momentum: <c>b ← μ·b + g/(√(v − ḡ²) + eps) ;  p ← p − lr·b</c>.</summary>
+public readonly struct RmsPropCenteredMomentumUpdate<T>(RmsPropAverages<T> avg, T lr, T mu) : IUpdate3<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <inheritdoc/>
+    public void Apply(ref T p, T g, ref T v, ref T gAvg, ref T b)
+    {
+        avg.Prepare(p, ref g, ref v);
+        b = b * mu + g / avg.CenteredDenominator(g, v, ref gAvg);
+        p -= lr * b;
+    }
+}

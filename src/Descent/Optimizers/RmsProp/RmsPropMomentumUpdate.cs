@@ -1,0 +1,16 @@
+using System.Numerics;
+using Descent.Kernels;
+
+namespace Descent.Optimizers;
+
+/// <summary>PyTorch's RMSprop with momentum: <c>b ← μ·b + g/(√v + eps) ;  p ← p − lr·b</c>.</summary>
+public readonly struct RmsPropMomentumUpdate<T>(RmsPropAverages<T> avg, T lr, T mu) : IUpdate2<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <inheritdoc/>
+    public void Apply(ref T p, T g, ref T v, ref T b)
+    {
+        avg.Prepare(p, ref g, ref v);
+        b = b * mu + g / avg.Denominator(v);
+        p -= lr * b;
+    }
+}
