@@ -45,7 +45,7 @@ public class AdagradUpdateTests
     public void Adagrad_Lecture_ThreeSteps_MatchesFormula(string spec)
     {
         var o = (AdagradOptions)Spec(spec, Convention.Lecture);
-        AssertFollows(o, Lecture(o.LearningRate, o.Epsilon, o.Power, o.Accumulate == "abs"));
+        AssertFollows(o, Lecture(o.LearningRate, o.Epsilon, o.Power, o.Accumulate == AdagradAccumulate.Abs));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class AdagradUpdateTests
         var o = (AdagradOptions)Spec("adagrad", Convention.PyTorch);
         Assert.Equal((1e-2, 1e-10, 0.0, 0.0, 0.0), (o.LearningRate, o.Epsilon, o.LearningRateDecay, o.WeightDecay, o.InitialAccumulator));
         var l = (AdagradOptions)Spec("adagrad", Convention.Lecture);
-        Assert.Equal((2.5, 1e-7, 0.5, "squares"), (l.LearningRate, l.Epsilon, l.Power, l.Accumulate));
+        Assert.Equal((2.5, 1e-7, 0.5, AdagradAccumulate.Squares), (l.LearningRate, l.Epsilon, l.Power, l.Accumulate));
         var s = (AdagradOptions)Spec("adagrad", Convention.Lasagne);
         Assert.Equal((1.0, 1e-6), (s.LearningRate, s.Epsilon));
     }

@@ -65,6 +65,18 @@ public class OracleTests
         AssertClose(y2, p[1], "y2");
     }
 
+    [Theory]
+    [InlineData(Convention.Lecture)]
+    [InlineData(Convention.Lasagne)]
+    [InlineData(Convention.PyTorch)]
+    public void SmoothedNesterov_EveryConvention_UsesTheLectureFormula(Convention convention)
+    {
+        // Only the lecture defines it, so every convention runs the K = 2 case worked above: p2 = (−1.0625, −0.96875).
+        RecordPoints(Spec("smoothed-nesterov(lr=0.5, momentum=0.9, points=2)", convention), 2, out var p);
+        AssertClose(-1.0625, p[0], "x2");
+        AssertClose(-0.96875, p[1], "y2");
+    }
+
     [Fact]
     public void Nesterov_Lecture_LooksAheadToPMinusGammaV()
     {

@@ -58,7 +58,8 @@ public static class OptimizerCatalog
             SpecKey.Number<AdagradOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
             SpecKey.Number<AdagradOptions>("initial_accumulator", o => o.InitialAccumulator, (o, v) => o with { InitialAccumulator = v }, PT),
             SpecKey.Number<AdagradOptions>("power", o => o.Power, (o, v) => o with { Power = v }, LE),
-            SpecKey.Choice<AdagradOptions>("accumulate", [.. AdagradOptions.AccumulateChoices], o => o.Accumulate, (o, v) => o with { Accumulate = v }, LE),
+            SpecKey.Choice<AdagradOptions>("accumulate", ["squares", "abs"], o => o.Accumulate == AdagradAccumulate.Abs ? "abs" : "squares",
+                (o, v) => o with { Accumulate = v == "abs" ? AdagradAccumulate.Abs : AdagradAccumulate.Squares }, LE),
         ]),
         new("rmsprop", "RMSProp (Tieleman & Hinton 2012); centered=true is Graves 2013", c => RmsPropOptions.For(c), All3,
         [

@@ -31,7 +31,7 @@ public sealed class Adagrad<T> : GroupedOptimizer<T, AdagradOptions> where T : u
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(new AdagradLectureUpdate<T>(C(o.LearningRate), C(o.Epsilon), C(o.Power), o.Accumulate == "abs"), p, g, sum);
+                UpdateLoop.Run(new AdagradLectureUpdate<T>(C(o.LearningRate), C(o.Epsilon), C(o.Power), o.Accumulate == AdagradAccumulate.Abs), p, g, sum);
                 break;
             case Convention.Lasagne:
                 UpdateLoop.Run(new AdagradLasagneUpdate<T>(C(o.LearningRate), C(o.Epsilon)), p, g, sum);

@@ -24,11 +24,8 @@ public sealed record AdagradOptions : OptimizerOptions
     /// <summary>The lecture's exponent of the denominator <c>(G + eps)^power</c>; 0.5 is the square root, 1 "no root".</summary>
     public double Power { get; init; } = 0.5;
 
-    /// <summary>What the lecture's accumulator sums: <c>squares</c> (<c>g²</c>) or <c>abs</c> (<c>|g|</c>).</summary>
-    public string Accumulate { get; init; } = "squares";
-
-    /// <summary>The values <see cref="Accumulate"/> may take.</summary>
-    public static IReadOnlyList<string> AccumulateChoices { get; } = ["squares", "abs"];
+    /// <summary>What the lecture's accumulator sums: <c>g²</c> or <c>|g|</c>.</summary>
+    public AdagradAccumulate Accumulate { get; init; } = AdagradAccumulate.Squares;
 
     /// <summary>The defaults of <paramref name="convention"/>.</summary>
     public static AdagradOptions For(Convention convention) => convention switch
@@ -47,7 +44,7 @@ public sealed record AdagradOptions : OptimizerOptions
         if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
         if (!(InitialAccumulator >= 0)) yield return $"initial_accumulator must be >= 0, got {InitialAccumulator}";
         if (!(Power > 0) || double.IsInfinity(Power)) yield return $"power must be > 0 and finite, got {Power}";
-        if (!AccumulateChoices.Contains(Accumulate)) yield return $"accumulate must be one of {string.Join(", ", AccumulateChoices)}, got '{Accumulate}'";
+        if (!Enum.IsDefined(Accumulate)) yield return $"accumulate must be squares or abs, got {Accumulate}";
     }
 
     /// <inheritdoc/>
