@@ -53,4 +53,20 @@ public class RuleOptionsUpdateTests
     [InlineData("adagrad(eps=0)", Convention.PyTorch)]
     public void Rule_KeyValidInEveryConventionOrPyTorchFallback_IsAccepted(string spec, Convention convention) =>
         Assert.NotNull(OptimizerCatalog.Resolve(spec, convention));
+
+    [Theory]
+    [MemberData(nameof(QuadraticConvergenceTests.Matrix), MemberType = typeof(QuadraticConvergenceTests))]
+    public void Describe_EveryRuleAndConvention_ResolvesBackToTheSameOptions(string name, Convention convention)
+    {
+        var options = OptimizerCatalog.Resolve(QuadraticConvergenceTests.Specs[name], convention);
+        var text = OptimizerCatalog.Describe(options).ToString();
+        Assert.Equal(options, OptimizerCatalog.Resolve(text, convention));
+    }
+
+    [Fact]
+    public void Describe_LectureAdagrad_PrintsItsFamilyKeys()
+    {
+        var text = OptimizerCatalog.Describe(OptimizerCatalog.Resolve("adagrad(power=1, accumulate=abs)", Convention.Lecture)).ToString();
+        Assert.Equal("adagrad(lr=2.5, eps=1E-07, power=1, accumulate=abs)", text);
+    }
 }
