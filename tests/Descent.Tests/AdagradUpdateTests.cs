@@ -116,6 +116,17 @@ public class AdagradUpdateTests
     }
 
     [Fact]
+    public void Adagrad_PyTorch_AccumulatesWithOneRoundingAsTorchsAddcmul()
+    {
+        // addcmul_(g, g) is a fused multiply-add in PyTorch's CPU kernel: 0.3 + 0.3·0.3 = 0.38999999999999996 (torch 1.13),
+        // where rounding 0.3·0.3 first gives 0.39.
+        var opt = new Adagrad<double>(1, new AdagradOptions { LearningRate = 1, InitialAccumulator = 0.3 });
+        double[] p = [1.0];
+        opt.Step(p, [0.3]);
+        Assert.Equal(0.38999999999999996, opt.State("sum")[0]);
+    }
+
+    [Fact]
     public void Adagrad_InitialAccumulator_FillsTheSumState()
     {
         var opt = new Adagrad<double>(3, new AdagradOptions { InitialAccumulator = 0.5 });

@@ -57,6 +57,16 @@ public class SgdUpdateTests
     }
 
     [Fact]
+    public void Sgd_PyTorch_RoundsTheStepOnceAsTorchsFusedAdd()
+    {
+        // PyTorch's CPU add_(g, alpha=−lr) is a fused multiply-add: 0.3 − 0.1·0.9 rounds once to 0.21 (torch 1.13 gives
+        // 0.21), where rounding 0.1·0.9 first gives 0.20999999999999996; 2 − 0.1·1.3 gives 1.8699999999999999, not 1.87.
+        var p = Run(Spec("sgd(lr=0.1)", Convention.PyTorch), [0.3, 2.0], [[0.9, 1.3]])[0];
+        Assert.Equal(0.21, p[0]);
+        Assert.Equal(1.8699999999999999, p[1]);
+    }
+
+    [Fact]
     public void Sgd_MomentumTwoSteps_ByHand()
     {
         // lr 0.1, μ 0.9, coordinate 0 (g = 0.5, −0.25):

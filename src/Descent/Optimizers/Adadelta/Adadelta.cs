@@ -33,6 +33,6 @@ public sealed class Adadelta<T> : GroupedOptimizer<T, AdadeltaOptions> where T :
             UpdateLoop.Run(new AdadeltaLasagneUpdate<T>(C(o.LearningRate), C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, E, D);
         else
             UpdateLoop.Run(new AdadeltaUpdate<T>(C(o.LearningRate), C(o.Rho), C(1 - o.Rho), C(o.Epsilon),
-                o.Convention == Convention.PyTorch ? C(o.WeightDecay) : T.Zero), p, g, E, D);
+                o.Convention == Convention.PyTorch ? C(o.WeightDecay) : T.Zero, fused: o.Convention == Convention.PyTorch), p, g, E, D);
     }
 }

@@ -5,9 +5,10 @@ namespace Descent.Optimizers;
 
 /// <summary>
 /// Adadelta as PyTorch and the lecture order it: <c>g ← g + wd·p ;  E ← ρ·E + (1−ρ)·g·g ;  Δ = √(D + eps)/√(E + eps)·g ;
-/// D ← ρ·D + (1−ρ)·Δ·Δ ;  p ← p − lr·Δ</c>.
+/// D ← ρ·D + (1−ρ)·Δ·Δ ;  p ← p − lr·Δ</c>. With <paramref name="fused"/> (PyTorch) each <c>add(alpha=…)</c> and
+/// <c>addcmul_</c> is a fused multiply-add, as PyTorch's CPU kernels compute them; the lecture's NumPy rounds each operation.
 /// </summary>
-public readonly struct AdadeltaUpdate<T>(T lr, T rho, T oneMinusRho, T eps, T wd) : IUpdate2<T> where T : unmanaged, IFloatingPointIeee754<T>
+public readonly struct AdadeltaUpdate<T>(T lr, T rho, T oneMinusRho, T eps, T wd, bool fused) : IUpdate2<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
     private readonly bool _decay = wd != T.Zero;
@@ -15,6 +16,15 @@ public readonly struct AdadeltaUpdate<T>(T lr, T rho, T oneMinusRho, T eps, T wd
     /// <inheritdoc/>
     public void Apply(ref T p, T g, ref T E, ref T D)
     {
+        if (fused)
+        {
+            if (_decay) g = T.FusedMultiplyAdd(p, wd, g);
+            E = T.FusedMultiplyAdd(oneMinusRho * g, g, E * rho);
+            T d = T.Sqrt(D + eps) / T.Sqrt(E + eps) * g;
+            D = T.FusedMultiplyAdd(oneMinusRho * d, d, D * rho);
+            p = T.FusedMultiplyAdd(d, -lr, p);
+            return;
+        }
         if (_decay) g += wd * p;
         E = E * rho + oneMinusRho * g * g;
         T delta = T.Sqrt(D + eps) / T.Sqrt(E + eps) * g;

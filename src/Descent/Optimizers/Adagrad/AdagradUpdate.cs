@@ -5,7 +5,8 @@ namespace Descent.Optimizers;
 
 /// <summary>
 /// PyTorch's Adagrad: <c>g ← g + wd·p ;  G ← G + g² ;  p ← p − clr·g/(√G + eps)</c>, eps outside the root and
-/// <c>clr = lr/(1 + (t−1)·lr_decay)</c> computed once per step.
+/// <c>clr = lr/(1 + (t−1)·lr_decay)</c> computed once per step. The L2 term and the accumulation are fused
+/// multiply-adds, as PyTorch's CPU kernels compute <c>add(p, alpha=wd)</c> and <c>addcmul_(g, g)</c>.
 /// </summary>
 public readonly struct AdagradUpdate<T>(T clr, T wd, T eps) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -15,8 +16,8 @@ public readonly struct AdagradUpdate<T>(T clr, T wd, T eps) : IUpdate1<T> where 
     /// <inheritdoc/>
     public void Apply(ref T p, T g, ref T G)
     {
-        if (_decay) g += wd * p;
-        G += g * g;
+        if (_decay) g = T.FusedMultiplyAdd(p, wd, g);
+        G = T.FusedMultiplyAdd(g, g, G);
         p -= clr * g / (T.Sqrt(G) + eps);
     }
 }

@@ -5,7 +5,8 @@ namespace Descent.Optimizers;
 
 /// <summary>
 /// PyTorch's Adamax: <c>g ← g + wd·p ;  m ← β1·m + (1−β1)·g ;  u ← max(β2·u, |g| + eps) ;  p ← p − a·m/u</c>, with
-/// <c>a = lr/(1−β1^t)</c> computed once per step.
+/// <c>a = lr/(1−β1^t)</c> computed once per step. The L2 term and the average are fused multiply-adds, as PyTorch's
+/// CPU kernels compute <c>add(alpha=…)</c>.
 /// </summary>
 public readonly struct AdamaxUpdate<T>(T a, T beta1, T oneMinusBeta1, T beta2, T eps, T wd) : IUpdate2<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -16,8 +17,8 @@ public readonly struct AdamaxUpdate<T>(T a, T beta1, T oneMinusBeta1, T beta2, T
     /// <inheritdoc/>
     public void Apply(ref T p, T g, ref T m, ref T u)
     {
-        if (_decay) g += wd * p;
-        m = m * beta1 + oneMinusBeta1 * g;
+        if (_decay) g = T.FusedMultiplyAdd(p, wd, g);
+        m = T.FusedMultiplyAdd(g, oneMinusBeta1, m * beta1);
         // T.Max returns NaN when either side is NaN, as torch.amax does.
         u = T.Max(u * beta2, T.Abs(g) + eps);
         p -= a * m / u;

@@ -46,7 +46,7 @@ public sealed class NAdam<T> : GroupedOptimizer<T, NAdamOptions> where T : unman
         double muProductNext = double.CreateTruncating(product * C(mu) * C(muNext));
         scalars[0] = muProduct;
         UpdateLoop.Run(new NAdamUpdate<T>(
-            new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2)),
+            new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2), fused: true),
             C(o.WeightDecay), C(bc2), C(o.Epsilon),
             C(o.LearningRate * (1.0 - mu) / (1.0 - muProduct)),
             C(o.LearningRate * muNext / (1.0 - muProductNext))), p, g, Buffer(0, group), Buffer(1, group));

@@ -16,7 +16,7 @@ public readonly struct NAdamUpdate<T>(AdamMoments<T> moments, T wd, T bc2, T eps
     /// <inheritdoc/>
     public void Apply(ref T p, T g, ref T m, ref T v)
     {
-        if (_decay) g += wd * p;
+        if (_decay) g = T.FusedMultiplyAdd(p, wd, g);
         moments.Apply(g, ref m, ref v);
         T d = T.Sqrt(v / bc2) + eps;
         // Two separate subtractions, as PyTorch's two addcdiv_ calls round after each.

@@ -16,7 +16,7 @@ public readonly struct RAdamUpdate<T>(AdamMoments<T> moments, T wd, T bc1, T lr,
     /// <inheritdoc/>
     public void Apply(ref T p, T g, ref T m, ref T v)
     {
-        if (_decay) g += wd * p;
+        if (_decay) g = T.FusedMultiplyAdd(p, wd, g);
         moments.Apply(g, ref m, ref v);
         T step = m / bc1 * lr;
         if (rectify)

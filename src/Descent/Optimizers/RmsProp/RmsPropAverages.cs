@@ -5,7 +5,8 @@ namespace Descent.Optimizers;
 
 /// <summary>
 /// The parts every PyTorch RMSprop variant shares: the L2 penalty <c>g ← g + wd·p</c>, the average
-/// <c>v ← α·v + (1−α)·g·g</c>, and the denominator <c>√v + eps</c> (or <c>√(v − ḡ²) + eps</c> when centered).
+/// <c>v ← α·v + (1−α)·g·g</c>, and the denominator <c>√v + eps</c> (or <c>√(v − ḡ²) + eps</c> when centered). Each
+/// <c>add(alpha=…)</c> and <c>addcmul</c> of PyTorch is a fused multiply-add, as its CPU kernels compute them.
 /// </summary>
 public readonly struct RmsPropAverages<T>(T wd, T alpha, T oneMinusAlpha, T eps) where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -16,16 +17,16 @@ public readonly struct RmsPropAverages<T>(T wd, T alpha, T oneMinusAlpha, T eps)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prepare(T p, ref T g, ref T v)
     {
-        if (_decay) g += wd * p;
-        v = v * alpha + oneMinusAlpha * g * g;
+        if (_decay) g = T.FusedMultiplyAdd(p, wd, g);
+        v = T.FusedMultiplyAdd(oneMinusAlpha * g, g, v * alpha);
     }
 
     /// <summary>Updates the gradient average <paramref name="gAvg"/> and returns the centered denominator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T CenteredDenominator(T g, T v, ref T gAvg)
     {
-        gAvg = gAvg * alpha + oneMinusAlpha * g;
-        return T.Sqrt(v - gAvg * gAvg) + eps;
+        gAvg = T.FusedMultiplyAdd(g, oneMinusAlpha, gAvg * alpha);
+        return T.Sqrt(T.FusedMultiplyAdd(-gAvg, gAvg, v)) + eps;
     }
 
     /// <summary>The plain denominator <c>√v + eps</c>.</summary>

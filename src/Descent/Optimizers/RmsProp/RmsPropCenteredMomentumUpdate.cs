@@ -11,6 +11,7 @@ public readonly struct RmsPropCenteredMomentumUpdate<T>(RmsPropAverages<T> avg, 
     {
         avg.Prepare(p, ref g, ref v);
         b = b * mu + g / avg.CenteredDenominator(g, v, ref gAvg);
-        p -= lr * b;
+        // param.add_(buf, alpha=−lr), one rounding as in PyTorch's CPU kernel.
+        p = T.FusedMultiplyAdd(b, -lr, p);
     }
 }

@@ -11,6 +11,7 @@ public readonly struct RmsPropMomentumUpdate<T>(RmsPropAverages<T> avg, T lr, T 
     {
         avg.Prepare(p, ref g, ref v);
         b = b * mu + g / avg.Denominator(v);
-        p -= lr * b;
+        // param.add_(buf, alpha=−lr), one rounding as in PyTorch's CPU kernel.
+        p = T.FusedMultiplyAdd(b, -lr, p);
     }
 }
