@@ -16,8 +16,8 @@ namespace Descent.Optimizers;
 /// </code>
 /// <c>Π</c> is the running product of the <c>μ_i</c>, kept per group as scalar state (saved and restored with the
 /// buffers). It is rounded to the working precision after each product, as PyTorch keeps it in a tensor of the
-/// default dtype. PyTorch 1.13 multiplies <c>μ_t</c> into <c>Π'</c> twice (Dozat's paper and PyTorch ≥ 2.0 use
-/// <c>Π' = Π·μ_{t+1}</c>); Descent follows 1.13, its reference.
+/// default dtype. PyTorch 1.13 multiplies <c>μ_t</c> into <c>Π'</c> twice; Dozat's paper, and PyTorch from 2.0 on
+/// (pytorch/pytorch#92699), use <c>Π' = Π·μ_{t+1}</c>. Descent follows 1.13, its reference.
 /// </summary>
 public sealed class NAdam<T> : GroupedOptimizer<T, NAdamOptions> where T : unmanaged, IFloatingPointIeee754<T>
 {
