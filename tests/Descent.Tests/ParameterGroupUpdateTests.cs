@@ -39,7 +39,7 @@ public class ParameterGroupUpdateTests
         ("adadelta", _) => "adadelta(lr=0.3, initial_delta=2)",
         ("adam", Convention.PyTorch) or ("adam", Convention.Lasagne) => "adam(lr=0.02, amsgrad=true)",
         ("smoothed-nesterov", _) => "smoothed-nesterov(lr=0.02, points=2)",
-        _ => $"{name}(lr=0.02, eps=0.001)".Replace("(lr=0.02, eps=0.001)", HasEps(name) ? "(lr=0.02, eps=0.001)" : "(lr=0.02)"),
+        _ => HasEps(name) ? $"{name}(lr=0.02, eps=0.001)" : $"{name}(lr=0.02)",
     };
 
     private static bool HasEps(string name) => OptimizerCatalog.Find(name).Keys.Any(k => k.Name == "eps");
