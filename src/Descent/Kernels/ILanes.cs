@@ -82,6 +82,9 @@ public interface ILanes<TSelf, T>
     /// </summary>
     static abstract TSelf FusedMultiplyAdd(TSelf a, TSelf b, TSelf c);
 
+    /// <summary><c>a·b + c</c> rounded once per lane, with a scalar factor.</summary>
+    static virtual TSelf FusedMultiplyAdd(TSelf a, T b, TSelf c) => TSelf.FusedMultiplyAdd(a, TSelf.Broadcast(b), c);
+
     /// <summary><c>a^b</c> per lane, through <c>T.Pow</c> (no vector instruction exists; used by rare options only).</summary>
     static abstract TSelf Pow(TSelf a, T b);
 }

@@ -28,7 +28,8 @@ public sealed class Adam<T> : GroupedOptimizer<T, AdamOptions> where T : unmanag
         var o = group.Options;
         double bc1 = 1 - Math.Pow(o.Beta1, t), bc2 = 1 - Math.Pow(o.Beta2, t);
         Span<T> m = Buffer(0, group), v = Buffer(1, group);
-        var moments = new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2));
+        bool torch = o is AdamWOptions || o.Convention == Convention.PyTorch;
+        var moments = new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2), fused: torch);
         switch (o.Convention)
         {
             case Convention.Lecture when o is not AdamWOptions:

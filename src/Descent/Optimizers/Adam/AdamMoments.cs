@@ -4,14 +4,26 @@ using System.Runtime.CompilerServices;
 
 namespace Descent.Optimizers;
 
-/// <summary>The moment averages every Adam variant shares: <c>m ← β1·m + (1−β1)·g ;  v ← β2·v + (1−β2)·g·g</c>.</summary>
-public readonly struct AdamMoments<T>(T beta1, T oneMinusBeta1, T beta2, T oneMinusBeta2) where T : unmanaged, IFloatingPointIeee754<T>
+/// <summary>
+/// The moment averages every Adam variant shares: <c>m ← β1·m + (1−β1)·g ;  v ← β2·v + (1−β2)·g·g</c>. With
+/// <paramref name="fused"/> the additions are fused multiply-adds, rounded once, as PyTorch's CPU kernels compute
+/// <c>exp_avg.mul_(β1).add_(g, alpha=1−β1)</c> and <c>exp_avg_sq.mul_(β2).addcmul_(g, g, value=1−β2)</c>.
+/// </summary>
+public readonly struct AdamMoments<T>(T beta1, T oneMinusBeta1, T beta2, T oneMinusBeta2, bool fused = false) where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Updates both moments in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<TV>(TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        m = m * beta1 + oneMinusBeta1 * g;
-        v = v * beta2 + oneMinusBeta2 * g * g;
+        if (fused)
+        {
+            m = TV.FusedMultiplyAdd(g, oneMinusBeta1, m * beta1);
+            v = TV.FusedMultiplyAdd(oneMinusBeta2 * g, g, v * beta2);
+        }
+        else
+        {
+            m = m * beta1 + oneMinusBeta1 * g;
+            v = v * beta2 + oneMinusBeta2 * g * g;
+        }
     }
 }

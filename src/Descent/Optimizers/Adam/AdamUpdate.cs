@@ -4,7 +4,8 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// PyTorch's Adam step: <c>p ← scale·p ;  g += wd·p ;  m, v ;  p ← p − stepSize·m / (√v / √bc2 + eps)</c>,
+/// PyTorch's Adam step: <c>p ← scale·p ;  g += wd·p ;  m, v ;  p ← p − stepSize·m / (√v / √bc2 + eps)</c> (the order of
+/// <c>addcdiv_</c>: <c>(value·m)/denom</c>; the L2 term and the moments fused as PyTorch's CPU kernels fuse them),
 /// with <c>stepSize = lr/(1−β1^t)</c> and <c>√bc2 = √(1−β2^t)</c> computed once per step. <c>scale</c> is
 /// AdamW's <c>1 − lr·wd</c> (1 for Adam, which multiplies every value, NaN and ∞ included, exactly).
 /// </summary>
@@ -17,12 +18,12 @@ public readonly struct AdamUpdate<T>(AdamMoments<T> moments, T stepSize, T bc2Sq
     public void Prepare<TV>(ref TV p, ref TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
         p = p * scale;
-        if (_decay) g += wd * p;
+        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         moments.Apply(g, ref m, ref v);
     }
 
     /// <summary>The parameter step for a second moment <paramref name="v"/>.</summary>
-    public TV Next<TV>(TV p, TV m, TV v) where TV : struct, ILanes<TV, T> => p - stepSize * (m / (TV.Sqrt(v) / bc2Sqrt + eps));
+    public TV Next<TV>(TV p, TV m, TV v) where TV : struct, ILanes<TV, T> => p - stepSize * m / (TV.Sqrt(v) / bc2Sqrt + eps);
 
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>

@@ -45,7 +45,14 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
                 for (int i = 0; i < q.Length; i++) q[i] = p[i] - gamma * v[i] * kk / nn;
             }
             oracle(point, gradient);
-            for (int i = 0; i < sum.Length; i++) sum[i] += gradient[i];
+            // A group with fewer points than the largest has all its look-ahead gradients already.
+            foreach (var group in Groups)
+            {
+                if (k > PointsOf(group.Options)) continue;
+                Span<T> s = sum.Slice(group.Offset, group.Length);
+                ReadOnlySpan<T> gk = gradient.Slice(group.Offset, group.Length);
+                for (int i = 0; i < s.Length; i++) s[i] += gk[i];
+            }
         }
         foreach (var group in Groups)
         {
