@@ -76,7 +76,14 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         foreach (string rule in Rules)
             Assert.Contains(data.Cases, c => c.Rule == rule && c.DType == "float64" && c.Objective == "quartic");
         foreach (string rule in Rules.Except(["momentum"]))
+        {
             Assert.Contains(data.Cases, c => c.Rule == rule && c.Objective == "sequence");
+            Assert.Contains(data.Cases, c => c.Rule == rule && c.Objective == "special");
+        }
+        Assert.Contains(data.Special.SelectMany(g => g), double.IsNaN);
+        Assert.Contains(data.Special.SelectMany(g => g), double.IsPositiveInfinity);
+        Assert.Contains(data.Special.SelectMany(g => g), double.IsNegativeInfinity);
+        Assert.Contains(data.Special.SelectMany(g => g), double.IsSubnormal);
         Assert.All(data.Cases.Where(c => c.Rule == "radam" && c.Objective == "quartic"), c => Assert.True(c.Steps >= 30));
     }
 
@@ -109,7 +116,10 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
             for (int i = 0; i < p.Length; i++)
             {
                 double actual = double.CreateTruncating(p[i]);
-                double deviation = Math.Abs(actual - expected[i]) / Math.Max(1, Math.Abs(expected[i]));
+                // NaN and infinities must appear where torch has them; finite values within tolerance.
+                double deviation = double.IsFinite(expected[i])
+                    ? Math.Abs(actual - expected[i]) / Math.Max(1, Math.Abs(expected[i]))
+                    : actual.Equals(expected[i]) ? 0 : double.PositiveInfinity;
                 if (!(deviation <= tolerance))
                     throw new XunitException(string.Create(CultureInfo.InvariantCulture,
                         $"{c.Id} {c.Spec} ({c.DType}) vs {c.Torch}: step {t}, p[{i}] = {actual:R}, torch {expected[i]:R} (deviation {deviation:E2} > {tolerance:E0})."));

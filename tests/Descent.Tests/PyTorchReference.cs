@@ -18,7 +18,7 @@ internal static class PyTorchReference
     public sealed record Case(string Id, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);
 
-    public sealed record Data(string TorchVersion, double[] A, double[] C, double[] B, double[][] Sequence, IReadOnlyList<Case> Cases)
+    public sealed record Data(string TorchVersion, double[] A, double[] C, double[] B, double[][] Sequence, double[][] Special, IReadOnlyList<Case> Cases)
     {
         public Case this[string id] => Cases.Single(c => c.Id == id);
     }
@@ -43,10 +43,14 @@ internal static class PyTorchReference
         return new Data(root.GetProperty("torch").GetString()!,
             Vector(quartic.GetProperty("A")), Vector(quartic.GetProperty("c")), Vector(quartic.GetProperty("B")),
             [.. root.GetProperty("objectives").GetProperty("sequence").GetProperty("gradients").EnumerateArray().Select(Vector)],
+            [.. root.GetProperty("objectives").GetProperty("special").GetProperty("gradients").EnumerateArray().Select(Vector)],
             cases);
     }
 
-    private static double[] Vector(JsonElement e) => [.. e.EnumerateArray().Select(x => x.GetDouble())];
+    /// <summary>Numbers, with NaN and infinities written as the strings "NaN", "Infinity", "-Infinity".</summary>
+    private static double[] Vector(JsonElement e) => [.. e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String
+        ? double.Parse(x.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+        : x.GetDouble())];
 }
 
 /// <summary>
@@ -96,6 +100,9 @@ internal static class ParityObjective
                 break;
             case "sequence":
                 for (int i = 0; i < p.Length; i++) g[i] = T.CreateTruncating(data.Sequence[t - 1][i]);
+                break;
+            case "special":
+                for (int i = 0; i < p.Length; i++) g[i] = T.CreateTruncating(data.Special[t - 1][i]);
                 break;
             default:
                 throw new XunitException($"Unknown objective '{objective}' in the reference file.");

@@ -13,6 +13,7 @@ Problems (5 parameters):
             are exact in float32, so both sides start from identical numbers.
 - sequence: g at step t is a fixed vector (sign changes, a component that is always 0 and a step
             whose gradient is all 0), independent of p, so only weight decay couples it to p.
+- special:  a fixed list of gradients with +-inf, NaN, 1e200 (squares overflow) and subnormals.
 
 Every optimizer runs with foreach=False (the single-tensor path). torch's default dtype is set
 to the case's dtype, so a float64 case computes in float64 throughout. This matters only for
@@ -55,6 +56,21 @@ def sequence_gradients(steps=24):
 
 
 SEQUENCE = sequence_gradients()
+
+INF, NAN = float("inf"), float("nan")
+# Special values, one component each: +inf at step 2 and -inf at step 5, NaN at step 3, gradients
+# of 1e200 (their squares overflow; always positive, so no huge values cancel: torch's CPU
+# `add_(x, alpha=a)` is one fused multiply-add, and an exact cancellation would expose the last
+# bit of rounding instead of the propagation of special values), subnormal gradients, and an
+# ordinary component that must stay ordinary.
+SPECIAL = [
+    [0.5, -0.5, 1e200, 5e-324, 1.0],
+    [INF, 0.25, 2e200, -1e-310, -0.5],
+    [-0.5, NAN, 1e200, 1e-310, 0.25],
+    [0.25, -0.25, 0.0, 0.0, -1.0],
+    [-INF, 0.5, 3e200, 5e-324, 0.5],
+    [0.5, 0.5, 1.0, -5e-324, -0.25],
+]
 
 TORCH_CLASSES = {
     "sgd": torch.optim.SGD, "momentum": torch.optim.SGD, "nesterov": torch.optim.SGD,
@@ -119,7 +135,7 @@ def run(rule, keys, dtype, objective, steps, default_dtype=None):
             if objective == "quartic":
                 g = A * (p - c) + B * p * p * p
             else:
-                g = torch.tensor(SEQUENCE[t], dtype=dtype)
+                g = torch.tensor((SEQUENCE if objective == "sequence" else SPECIAL)[t], dtype=dtype)
             p.grad = g.clone()
             opt.step()
             out.append([float(x) for x in p.tolist()])
@@ -235,6 +251,23 @@ case("radam", steps=60, lr=0.02, weight_decay=0.1)
 case("radam", "sequence", 24, lr=0.05)
 case("radam", "sequence", 24, lr=0.05, beta2=0.8, weight_decay=0.2)
 
+# special values (inf, NaN, overflowing squares, subnormals) must propagate as in torch
+for rule, keys in [
+    ("sgd", dict(lr=0.1)),
+    ("sgd", dict(lr=0.1, momentum=0.9, weight_decay=0.1)),
+    ("nesterov", dict(lr=0.1)),
+    ("adagrad", dict(lr=0.1, weight_decay=0.1)),
+    ("rmsprop", dict(lr=0.01, momentum=0.5, centered=True)),
+    ("adadelta", dict(weight_decay=0.1)),
+    ("adam", dict(lr=0.1)),
+    ("adam", dict(lr=0.1, amsgrad=True, weight_decay=0.1)),
+    ("adamw", dict(lr=0.1, amsgrad=True)),
+    ("adamax", dict(lr=0.1)),
+    ("nadam", dict(lr=0.1)),
+    ("radam", dict(lr=0.1)),
+]:
+    case(rule, "special", len(SPECIAL), **keys)
+
 # float32: one or two settings per rule, values recorded in float32
 for rule, keys in [
     ("sgd", dict(lr=0.02, momentum=0.9, dampening=0.5, weight_decay=0.05)),
@@ -249,6 +282,16 @@ for rule, keys in [
     ("radam", dict(lr=0.02, weight_decay=0.1)),
 ]:
     case(rule, steps=40, dtype="float32", **keys)
+
+
+def encode_special(x):
+    if isinstance(x, float) and (x != x or x in (INF, -INF)):
+        return "NaN" if x != x else ("Infinity" if x > 0 else "-Infinity")
+    if isinstance(x, list):
+        return [encode_special(v) for v in x]
+    if isinstance(x, dict):
+        return {k: encode_special(v) for k, v in x.items()}
+    return x
 
 
 def main():
@@ -279,12 +322,15 @@ def main():
         "torch": torch.__version__,
         "python": platform.python_version(),
         "note": "parameters after every step (trajectory[k] is after step k+1); float32 cases hold float32 values",
-        "objectives": {"quartic": QUARTIC, "sequence": {"gradients": SEQUENCE}},
+        "objectives": {"quartic": QUARTIC, "sequence": {"gradients": SEQUENCE}, "special": {"gradients": SPECIAL}},
         "cases": cases,
     }
     os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
-    # One case per line, so a regenerated file diffs case by case.
-    compact = dict(separators=(",", ":"))
+    # One case per line, so a regenerated file diffs case by case. JSON has no NaN or infinity:
+    # those are written as the strings "NaN", "Infinity", "-Infinity".
+    doc = encode_special(doc)
+    cases = doc["cases"]
+    compact = dict(separators=(",", ":"), allow_nan=False)
     head = json.dumps({k: v for k, v in doc.items() if k != "cases"}, **compact)[:-1]
     with open(out_path, "w") as f:
         f.write(head + ',"cases":[\n')
