@@ -1,64 +1,228 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Descent.Kernels;
 
 /// <summary>
-/// The one loop per arity that drives a kernel operator over a slice: one pass over memory, every
-/// element touched exactly once (the update is in place, so nothing may be processed twice).
+/// The one loop per arity that drives a kernel operator over a slice: the widest SIMD width the
+/// machine accelerates, then a scalar tail. Every element is touched exactly once (the update is in
+/// place, so the overlapping-tail trick of TensorPrimitives would apply it twice). Large slices are
+/// split into chunks stepped in parallel (<see cref="KernelSettings"/>).
 /// </summary>
-public static class UpdateLoop
+public static unsafe class UpdateLoop
 {
-    /// <summary>Runs a stateless update over <paramref name="p"/>.</summary>
+    /// <summary>Runs a stateless update over <paramref name="p"/> at the width of <see cref="KernelSettings.Width"/>.</summary>
     public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g)
-        where T : unmanaged where TOp : struct, IUpdate0<T>
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T>
+    {
+        switch (KernelSettings.Effective)
+        {
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g); break;
+            default: Run<T, TOp, Lane<T>>(op, p, g); break;
+        }
+    }
+
+    /// <summary>Runs a one-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
+    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T>
+    {
+        switch (KernelSettings.Effective)
+        {
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g, s); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g, s); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g, s); break;
+            default: Run<T, TOp, Lane<T>>(op, p, g, s); break;
+        }
+    }
+
+    /// <summary>Runs a two-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
+    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T>
+    {
+        switch (KernelSettings.Effective)
+        {
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g, s1, s2); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g, s1, s2); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g, s1, s2); break;
+            default: Run<T, TOp, Lane<T>>(op, p, g, s1, s2); break;
+        }
+    }
+
+    /// <summary>Runs a three-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
+    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T>
+    {
+        switch (KernelSettings.Effective)
+        {
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g, s1, s2, s3); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g, s1, s2, s3); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g, s1, s2, s3); break;
+            default: Run<T, TOp, Lane<T>>(op, p, g, s1, s2, s3); break;
+        }
+    }
+
+    /// <summary>Runs a stateless update with lanes <typeparamref name="TV"/> (tests call each width directly).</summary>
+    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length);
-        ref T pr = ref MemoryMarshal.GetReference(p);
-        ref T gr = ref MemoryMarshal.GetReference(g);
-        for (nint i = 0; i < p.Length; i++)
-            op.Apply(ref Unsafe.Add(ref pr, i), Unsafe.Add(ref gr, i));
+        fixed (T* pp = p, gp = g) Execute(new Body0<T, TOp, TV>(op, pp, gp), p.Length);
     }
 
-    /// <summary>Runs a one-state update over <paramref name="p"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
-        where T : unmanaged where TOp : struct, IUpdate1<T>
+    /// <summary>Runs a one-state update with lanes <typeparamref name="TV"/>.</summary>
+    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s.Length);
-        ref T pr = ref MemoryMarshal.GetReference(p);
-        ref T gr = ref MemoryMarshal.GetReference(g);
-        ref T sr = ref MemoryMarshal.GetReference(s);
-        for (nint i = 0; i < p.Length; i++)
-            op.Apply(ref Unsafe.Add(ref pr, i), Unsafe.Add(ref gr, i), ref Unsafe.Add(ref sr, i));
+        fixed (T* pp = p, gp = g, sp = s) Execute(new Body1<T, TOp, TV>(op, pp, gp, sp), p.Length);
     }
 
-    /// <summary>Runs a two-state update over <paramref name="p"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
-        where T : unmanaged where TOp : struct, IUpdate2<T>
+    /// <summary>Runs a two-state update with lanes <typeparamref name="TV"/>.</summary>
+    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s1.Length, s2.Length);
-        ref T pr = ref MemoryMarshal.GetReference(p);
-        ref T gr = ref MemoryMarshal.GetReference(g);
-        ref T s1r = ref MemoryMarshal.GetReference(s1);
-        ref T s2r = ref MemoryMarshal.GetReference(s2);
-        for (nint i = 0; i < p.Length; i++)
-            op.Apply(ref Unsafe.Add(ref pr, i), Unsafe.Add(ref gr, i), ref Unsafe.Add(ref s1r, i), ref Unsafe.Add(ref s2r, i));
+        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2) Execute(new Body2<T, TOp, TV>(op, pp, gp, s1p, s2p), p.Length);
     }
 
-    /// <summary>Runs a three-state update over <paramref name="p"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
-        where T : unmanaged where TOp : struct, IUpdate3<T>
+    /// <summary>Runs a three-state update with lanes <typeparamref name="TV"/>.</summary>
+    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s1.Length, s2.Length, s3.Length);
-        ref T pr = ref MemoryMarshal.GetReference(p);
-        ref T gr = ref MemoryMarshal.GetReference(g);
-        ref T s1r = ref MemoryMarshal.GetReference(s1);
-        ref T s2r = ref MemoryMarshal.GetReference(s2);
-        ref T s3r = ref MemoryMarshal.GetReference(s3);
-        for (nint i = 0; i < p.Length; i++)
-            op.Apply(ref Unsafe.Add(ref pr, i), Unsafe.Add(ref gr, i), ref Unsafe.Add(ref s1r, i), ref Unsafe.Add(ref s2r, i), ref Unsafe.Add(ref s3r, i));
+        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(new Body3<T, TOp, TV>(op, pp, gp, s1p, s2p, s3p), p.Length);
     }
 
+    private interface IRange
+    {
+        void Run(nint start, nint end);
+    }
+
+    private static void Execute<TBody>(TBody body, int n) where TBody : struct, IRange
+    {
+        int threads = Math.Min(KernelSettings.MaxThreads, n / Math.Max(1, KernelSettings.ParallelThreshold));
+        if (threads <= 1)
+        {
+            body.Run(0, n);
+            return;
+        }
+        // Chunk edges on 64-element boundaries keep every chunk's vector loop on whole registers
+        // (and cache lines), so only the last chunk has a scalar tail.
+        nint chunk = ((nint)n / threads + 63) & ~(nint)63;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
+        {
+            nint start = i * chunk, end = Math.Min(n, start + chunk);
+            if (start < end) body.Run(start, end);
+        });
+    }
+
+    private readonly struct Body0<T, TOp, TV>(TOp op, T* p, T* g) : IRange
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T>
+    {
+        public void Run(nint i, nint end)
+        {
+            for (; i <= end - TV.Count; i += TV.Count)
+            {
+                var pv = TV.Load(ref p[i]);
+                op.Apply(ref pv, TV.Load(ref g[i]));
+                TV.Store(pv, ref p[i]);
+            }
+            for (; i < end; i++)
+            {
+                var pv = new Lane<T>(p[i]);
+                op.Apply(ref pv, new Lane<T>(g[i]));
+                p[i] = pv.Value;
+            }
+        }
+    }
+
+    private readonly struct Body1<T, TOp, TV>(TOp op, T* p, T* g, T* s) : IRange
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T>
+    {
+        public void Run(nint i, nint end)
+        {
+            for (; i <= end - TV.Count; i += TV.Count)
+            {
+                var pv = TV.Load(ref p[i]);
+                var sv = TV.Load(ref s[i]);
+                op.Apply(ref pv, TV.Load(ref g[i]), ref sv);
+                TV.Store(pv, ref p[i]);
+                TV.Store(sv, ref s[i]);
+            }
+            for (; i < end; i++)
+            {
+                var pv = new Lane<T>(p[i]);
+                var sv = new Lane<T>(s[i]);
+                op.Apply(ref pv, new Lane<T>(g[i]), ref sv);
+                p[i] = pv.Value;
+                s[i] = sv.Value;
+            }
+        }
+    }
+
+    private readonly struct Body2<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2) : IRange
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T>
+    {
+        public void Run(nint i, nint end)
+        {
+            for (; i <= end - TV.Count; i += TV.Count)
+            {
+                var pv = TV.Load(ref p[i]);
+                var s1v = TV.Load(ref s1[i]);
+                var s2v = TV.Load(ref s2[i]);
+                op.Apply(ref pv, TV.Load(ref g[i]), ref s1v, ref s2v);
+                TV.Store(pv, ref p[i]);
+                TV.Store(s1v, ref s1[i]);
+                TV.Store(s2v, ref s2[i]);
+            }
+            for (; i < end; i++)
+            {
+                var pv = new Lane<T>(p[i]);
+                var s1v = new Lane<T>(s1[i]);
+                var s2v = new Lane<T>(s2[i]);
+                op.Apply(ref pv, new Lane<T>(g[i]), ref s1v, ref s2v);
+                p[i] = pv.Value;
+                s1[i] = s1v.Value;
+                s2[i] = s2v.Value;
+            }
+        }
+    }
+
+    private readonly struct Body3<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2, T* s3) : IRange
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T>
+    {
+        public void Run(nint i, nint end)
+        {
+            for (; i <= end - TV.Count; i += TV.Count)
+            {
+                var pv = TV.Load(ref p[i]);
+                var s1v = TV.Load(ref s1[i]);
+                var s2v = TV.Load(ref s2[i]);
+                var s3v = TV.Load(ref s3[i]);
+                op.Apply(ref pv, TV.Load(ref g[i]), ref s1v, ref s2v, ref s3v);
+                TV.Store(pv, ref p[i]);
+                TV.Store(s1v, ref s1[i]);
+                TV.Store(s2v, ref s2[i]);
+                TV.Store(s3v, ref s3[i]);
+            }
+            for (; i < end; i++)
+            {
+                var pv = new Lane<T>(p[i]);
+                var s1v = new Lane<T>(s1[i]);
+                var s2v = new Lane<T>(s2[i]);
+                var s3v = new Lane<T>(s3[i]);
+                op.Apply(ref pv, new Lane<T>(g[i]), ref s1v, ref s2v, ref s3v);
+                p[i] = pv.Value;
+                s1[i] = s1v.Value;
+                s2[i] = s2v.Value;
+                s3[i] = s3v.Value;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void CheckLengths(int n, params ReadOnlySpan<int> others)
     {
         foreach (int m in others)

@@ -79,7 +79,7 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
     }
 
     /// <summary>Formats a number so that it parses back to the same double.</summary>
-    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
 
     /// <inheritdoc/>
     public bool Equals(OptimizerSpec? other) => other is not null && Name == other.Name && Values.SequenceEqual(other.Values);

@@ -8,9 +8,9 @@ public readonly struct AdamEpsilonHatUpdate<T>(AdamMoments<T> moments, T a, T ep
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T m, ref T v)
+    public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
         moments.Apply(g, ref m, ref v);
-        p -= a * m / (T.Sqrt(v) + eps);
+        p -= a * m / (TV.Sqrt(v) + eps);
     }
 }

@@ -8,9 +8,9 @@ public readonly struct AdamLectureUpdate<T>(AdamMoments<T> moments, T lr, T bc1,
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T m, ref T v)
+    public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
         moments.Apply(g, ref m, ref v);
-        p -= lr / T.Sqrt(v / bc2 + eps) * (m / bc1);
+        p -= lr / TV.Sqrt(v / bc2 + eps) * (m / bc1);
     }
 }

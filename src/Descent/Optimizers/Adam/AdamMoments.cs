@@ -1,4 +1,5 @@
 using System.Numerics;
+using Descent.Kernels;
 using System.Runtime.CompilerServices;
 
 namespace Descent.Optimizers;
@@ -8,7 +9,7 @@ public readonly struct AdamMoments<T>(T beta1, T oneMinusBeta1, T beta2, T oneMi
 {
     /// <summary>Updates both moments in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Apply(T g, ref T m, ref T v)
+    public void Apply<TV>(TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
         m = m * beta1 + oneMinusBeta1 * g;
         v = v * beta2 + oneMinusBeta2 * g * g;

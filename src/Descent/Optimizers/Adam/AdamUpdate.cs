@@ -14,18 +14,18 @@ public readonly struct AdamUpdate<T>(AdamMoments<T> moments, T stepSize, T bc2Sq
     private readonly bool _decay = wd != T.Zero;
 
     /// <summary>Decay, gradient penalty and moments: everything before the denominator.</summary>
-    public void Prepare(ref T p, ref T g, ref T m, ref T v)
+    public void Prepare<TV>(ref TV p, ref TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        p *= scale;
+        p = p * scale;
         if (_decay) g += wd * p;
         moments.Apply(g, ref m, ref v);
     }
 
     /// <summary>The parameter step for a second moment <paramref name="v"/>.</summary>
-    public T Next(T p, T m, T v) => p - stepSize * (m / (T.Sqrt(v) / bc2Sqrt + eps));
+    public TV Next<TV>(TV p, TV m, TV v) where TV : struct, ILanes<TV, T> => p - stepSize * (m / (TV.Sqrt(v) / bc2Sqrt + eps));
 
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T m, ref T v)
+    public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
         Prepare(ref p, ref g, ref m, ref v);
         p = Next(p, m, v);

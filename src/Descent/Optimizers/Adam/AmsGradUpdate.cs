@@ -7,10 +7,10 @@ namespace Descent.Optimizers;
 public readonly struct AmsGradUpdate<T>(AdamUpdate<T> adam) : IUpdate3<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T m, ref T v, ref T vmax)
+    public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v, ref TV vmax) where TV : struct, ILanes<TV, T>
     {
         adam.Prepare(ref p, ref g, ref m, ref v);
-        vmax = T.Max(vmax, v);
+        vmax = TV.Max(vmax, v);
         p = adam.Next(p, m, vmax);
     }
 }

@@ -8,10 +8,10 @@ public readonly struct LasagneAmsGradUpdate<T>(AdamMoments<T> moments, T a, T ep
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T m, ref T v, ref T vhat)
+    public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v, ref TV vhat) where TV : struct, ILanes<TV, T>
     {
         moments.Apply(g, ref m, ref v);
-        vhat = T.Max(vhat, v);
-        p -= a * m / (T.Sqrt(vhat) + eps);
+        vhat = TV.Max(vhat, v);
+        p -= a * m / (TV.Sqrt(vhat) + eps);
     }
 }

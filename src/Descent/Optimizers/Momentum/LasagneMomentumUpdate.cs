@@ -10,9 +10,9 @@ namespace Descent.Optimizers;
 public readonly struct LasagneMomentumUpdate<T>(T lr, T mu) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T v)
+    public void Apply<TV>(ref TV p, TV g, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        T x = mu * v + (p - lr * g);
+        TV x = mu * v + (p - lr * g);
         v = x - p;
         p = x;
     }

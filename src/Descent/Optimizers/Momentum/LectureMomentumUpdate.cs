@@ -7,7 +7,7 @@ namespace Descent.Optimizers;
 public readonly struct LectureMomentumUpdate<T>(T lr, T gamma) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T v)
+    public void Apply<TV>(ref TV p, TV g, ref TV v) where TV : struct, ILanes<TV, T>
     {
         v = gamma * v + lr * g;
         p -= v;

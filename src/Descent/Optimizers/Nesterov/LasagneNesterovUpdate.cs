@@ -10,10 +10,10 @@ namespace Descent.Optimizers;
 public readonly struct LasagneNesterovUpdate<T>(T lr, T mu) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T v)
+    public void Apply<TV>(ref TV p, TV g, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        T u = p - lr * g;
-        T x = mu * v + u - p;
+        TV u = p - lr * g;
+        TV x = mu * v + u - p;
         v = x;
         p = mu * x + u;
     }

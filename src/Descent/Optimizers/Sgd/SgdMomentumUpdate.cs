@@ -13,11 +13,11 @@ public readonly struct SgdMomentumUpdate<T>(T lr, T wd, T mu, T oneMinusDampenin
     private readonly bool _decay = wd != T.Zero;
 
     /// <inheritdoc/>
-    public void Apply(ref T p, T g, ref T b)
+    public void Apply<TV>(ref TV p, TV g, ref TV b) where TV : struct, ILanes<TV, T>
     {
         if (_decay) g += wd * p;
         b = first ? g : b * mu + oneMinusDampening * g;
-        T d = nesterov ? g + mu * b : b;
+        TV d = nesterov ? g + mu * b : b;
         p -= lr * d;
     }
 }

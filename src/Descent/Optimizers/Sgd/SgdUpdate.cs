@@ -10,7 +10,7 @@ public readonly struct SgdUpdate<T>(T lr, T wd) : IUpdate0<T> where T : unmanage
     private readonly bool _decay = wd != T.Zero;
 
     /// <inheritdoc/>
-    public void Apply(ref T p, T g)
+    public void Apply<TV>(ref TV p, TV g) where TV : struct, ILanes<TV, T>
     {
         if (_decay) g += wd * p;
         p -= lr * g;

@@ -10,7 +10,7 @@ namespace Descent.Optimizers;
 public readonly struct LookaheadMomentumUpdate<T>(T lr, T gamma, T points) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc/>
-    public void Apply(ref T p, T s, ref T v)
+    public void Apply<TV>(ref TV p, TV s, ref TV v) where TV : struct, ILanes<TV, T>
     {
         v = gamma * v + lr * s / points;
         p -= v;

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using Descent.Cli.Infrastructure;
+using Descent.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Descent.Cli.Commands;
+
+/// <summary><c>descent list [optimizers|functions|signals|recipes|datasets]</c>: the catalogs as tables on standard output.</summary>
+public sealed class ListCommand : Command<ListCommand.Settings>
+{
+    /// <summary>What to list.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>The catalog; all of them when omitted.</summary>
+        [CommandArgument(0, "[what]")]
+        [Description("optimizers, functions, signals, recipes or datasets (default: all)")]
+        public string? What { get; init; }
+    }
+
+    private static readonly Dictionary<string, Func<Table>> Catalogs = new()
+    {
+        ["optimizers"] = Optimizers,
+    };
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.What is null)
+        {
+            foreach (var (name, table) in Catalogs)
+            {
+                Terminal.Out.Write(new Rule(name).LeftJustified());
+                Terminal.Out.Write(table());
+            }
+            return 0;
+        }
+        if (!Catalogs.TryGetValue(settings.What.ToLowerInvariant(), out var make))
+            throw new UsageException("list", $"unknown catalog '{settings.What}'; valid: {string.Join(", ", Catalogs.Keys)}.");
+        Terminal.Out.Write(make());
+        return 0;
+    }
+
+    private static Table Optimizers()
+    {
+        var table = new Table().AddColumns("name", "keys", "pytorch defaults", "lasagne defaults", "lecture defaults");
+        Convention[] conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
+        foreach (var entry in OptimizerCatalog.Entries)
+        {
+            var cells = new List<string> { entry.Name, string.Join(" ", entry.Keys.Select(k => k.Name)) };
+            foreach (var c in conventions)
+            {
+                var effective = entry.Effective(c);
+                string defaults = string.Join(" ", OptimizerCatalog.Describe(entry.Defaults(c)).Values.Select(v => $"{v.Key}={v.Value}"));
+                cells.Add(effective == c ? defaults : $"({OptimizerCatalog.Name(effective)} formula) {defaults}");
+            }
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+        return table;
+    }
+}

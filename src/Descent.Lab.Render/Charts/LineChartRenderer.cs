@@ -1,0 +1,63 @@
+using ScottPlot;
+
+namespace Descent.Lab.Render.Charts;
+
+/// <summary>Draws a <see cref="LineChart"/> with ScottPlot: legend, grid, optional zero line, title and axis labels.</summary>
+public static class LineChartRenderer
+{
+    /// <summary>Builds the ScottPlot plot for <paramref name="chart"/>.</summary>
+    public static Plot Build(LineChart chart)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        var palette = new ScottPlot.Palettes.Category10();
+        int colorIndex = 0;
+        if (chart.ZeroLine)
+        {
+            var zero = plot.Add.HorizontalLine(0);
+            zero.Color = Colors.Black.WithAlpha(0.6);
+            zero.LineWidth = 1;
+        }
+        foreach (var s in chart.Series)
+        {
+            double[] ys = [.. s.Y.Select(y => chart.LogY ? (y > 0 ? Math.Log10(y) : double.NaN) : y)];
+            var line = plot.Add.ScatterLine([.. s.X], ys);
+            line.LegendText = s.Label;
+            if (s.Reference)
+            {
+                line.Color = Colors.Gray;
+                line.LineWidth = 1.5f;
+                line.LinePattern = LinePattern.Dashed;
+            }
+            else
+            {
+                line.Color = palette.GetColor(colorIndex++);
+                line.LineWidth = 2;
+            }
+            if (chart.Markers)
+            {
+                line.MarkerSize = 6;
+                line.MarkerShape = MarkerShape.FilledCircle;
+            }
+        }
+        if (chart.LogY)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = y => $"{Math.Pow(10, y):G3}",
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+            };
+            plot.Axes.Left.TickGenerator = ticks;
+        }
+        plot.Title(chart.Title);
+        plot.XLabel(chart.XLabel);
+        plot.YLabel(chart.YLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    /// <summary>Draws <paramref name="chart"/> to <paramref name="path"/> (.png or .svg).</summary>
+    public static void Save(LineChart chart, string path, int width = Figure.DefaultWidth, int height = Figure.DefaultHeight) =>
+        Figure.Save(Build(chart), path, width, height);
+}

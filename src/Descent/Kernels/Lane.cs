@@ -1,0 +1,97 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Descent.Kernels;
+
+/// <summary>One element: the scalar reference path of every kernel; see <see cref="ILanes{TSelf, T}"/>.</summary>
+public readonly struct Lane<T>(T v) : ILanes<Lane<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The element.</summary>
+    public T Value => v;
+
+    /// <inheritdoc/>
+    public static int Count => 1;
+
+    /// <inheritdoc/>
+    public static bool IsAccelerated => true;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Load(ref T source) => new(source);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Lane<T> value, ref T destination) => destination = value.Value;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Broadcast(T value) => new(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator +(Lane<T> a, Lane<T> b) => new(a.Value + b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator -(Lane<T> a, Lane<T> b) => new(a.Value - b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator *(Lane<T> a, Lane<T> b) => new(a.Value * b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator /(Lane<T> a, Lane<T> b) => new(a.Value / b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator -(Lane<T> a) => new(-a.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator +(T a, Lane<T> b) => new(a + b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator +(Lane<T> a, T b) => new(a.Value + b);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator -(T a, Lane<T> b) => new(a - b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator -(Lane<T> a, T b) => new(a.Value - b);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator *(T a, Lane<T> b) => new(a * b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator *(Lane<T> a, T b) => new(a.Value * b);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator /(T a, Lane<T> b) => new(a / b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> operator /(Lane<T> a, T b) => new(a.Value / b);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Sqrt(Lane<T> a) => new(T.Sqrt(a.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Abs(Lane<T> a) => new(T.Abs(a.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Max(Lane<T> a, Lane<T> b) => new(T.Max(a.Value, b.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Pow(Lane<T> a, T b) => new(T.Pow(a.Value, b));
+}

@@ -1,0 +1,103 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Descent.Kernels;
+
+/// <summary>128-bit SIMD lanes for kernel bodies; see <see cref="ILanes{TSelf, T}"/>.</summary>
+public readonly struct Lanes128<T>(Vector128<T> v) : ILanes<Lanes128<T>, T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>The register.</summary>
+    public Vector128<T> Value => v;
+
+    /// <inheritdoc/>
+    public static int Count => Vector128<T>.Count;
+
+    /// <inheritdoc/>
+    public static bool IsAccelerated => Vector128.IsHardwareAccelerated;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Load(ref T source) => new(Vector128.LoadUnsafe(ref source));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Lanes128<T> value, ref T destination) => value.Value.StoreUnsafe(ref destination);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Broadcast(T value) => new(Vector128.Create(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator +(Lanes128<T> a, Lanes128<T> b) => new(a.Value + b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator -(Lanes128<T> a, Lanes128<T> b) => new(a.Value - b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator *(Lanes128<T> a, Lanes128<T> b) => new(a.Value * b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator /(Lanes128<T> a, Lanes128<T> b) => new(a.Value / b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator -(Lanes128<T> a) => new(-a.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator +(T a, Lanes128<T> b) => new(Vector128.Create(a) + b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator +(Lanes128<T> a, T b) => new(a.Value + Vector128.Create(b));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator -(T a, Lanes128<T> b) => new(Vector128.Create(a) - b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator -(Lanes128<T> a, T b) => new(a.Value - Vector128.Create(b));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator *(T a, Lanes128<T> b) => new(Vector128.Create(a) * b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator *(Lanes128<T> a, T b) => new(a.Value * Vector128.Create(b));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator /(T a, Lanes128<T> b) => new(Vector128.Create(a) / b.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> operator /(Lanes128<T> a, T b) => new(a.Value / Vector128.Create(b));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Sqrt(Lanes128<T> a) => new(Vector128.Sqrt(a.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Abs(Lanes128<T> a) => new(Vector128.Abs(a.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Max(Lanes128<T> a, Lanes128<T> b) => new(Vector128.Max(a.Value, b.Value));
+
+    /// <inheritdoc/>
+    public static Lanes128<T> Pow(Lanes128<T> a, T b)
+    {
+        Span<T> lanes = stackalloc T[Vector128<T>.Count];
+        a.Value.CopyTo(lanes);
+        for (int i = 0; i < lanes.Length; i++) lanes[i] = T.Pow(lanes[i], b);
+        return new(Vector128.Create((ReadOnlySpan<T>)lanes));
+    }
+}

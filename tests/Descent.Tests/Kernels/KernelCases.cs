@@ -1,0 +1,70 @@
+using System.Numerics;
+using Descent.Specs;
+
+namespace Descent.Tests.Kernels;
+
+/// <summary>
+/// The optimizer settings every kernel test sweeps: each rule at its defaults in each convention, plus
+/// the options that switch to another kernel (momentum, Nesterov, AMSGrad, centered, weight decay…).
+/// </summary>
+public static class KernelCases
+{
+    private static readonly string[] Variants =
+    [
+        "sgd(lr=0.1)", "sgd(lr=0.1, weight_decay=0.01)", "sgd(lr=0.1, momentum=0.9, dampening=0.1, weight_decay=0.01)",
+        "sgd(lr=0.1, momentum=0.9, nesterov=true)", "momentum(lr=0.1)", "nesterov(lr=0.1)", "smoothed-nesterov(lr=0.1, points=3)",
+        "adagrad", "adagrad(lr_decay=0.01, initial_accumulator=0.1, weight_decay=0.01)", "adagrad(power=1)", "adagrad(power=0.75, accumulate=abs)",
+        "rmsprop", "rmsprop(centered=true, momentum=0.5, weight_decay=0.01)", "rmsprop(momentum=0.9)", "rmsprop(centered=true)",
+        "adadelta", "adadelta(initial_delta=50, weight_decay=0.01)",
+        "adam(lr=0.1)", "adam(lr=0.1, amsgrad=true, weight_decay=0.01)", "adam(amsgrad=true)",
+        "adamw(lr=0.1)", "adamw(lr=0.1, amsgrad=true)", "adamax(lr=0.1)", "adamax(weight_decay=0.01)",
+        "nadam(lr=0.1)", "nadam(weight_decay=0.01, momentum_decay=0.01)", "radam(lr=0.1)", "radam(weight_decay=0.01)",
+    ];
+
+    /// <summary>Every (convention, options) pair whose spec is valid under that convention.</summary>
+    public static IEnumerable<(Convention Convention, string Spec)> All()
+    {
+        foreach (var convention in new[] { Convention.PyTorch, Convention.Lasagne, Convention.Lecture })
+        {
+            foreach (string spec in Variants)
+            {
+                if (!Valid(spec, convention)) continue;
+                yield return (convention, spec);
+            }
+        }
+    }
+
+    /// <summary>xUnit member data: one row per case.</summary>
+    public static TheoryData<string, string> Rows()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (c, s) in All()) data.Add(OptimizerCatalog.Name(c), s);
+        return data;
+    }
+
+    private static bool Valid(string spec, Convention convention)
+    {
+        try
+        {
+            OptimizerCatalog.Resolve(spec, convention);
+            return true;
+        }
+        catch (SpecException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates the optimizer for a case.</summary>
+    public static Optimizer<T> Create<T>(string convention, string spec, int length) where T : unmanaged, IFloatingPointIeee754<T> =>
+        OptimizerCatalog.Resolve(spec, OptimizerCatalog.ParseConvention(convention)).Create<T>(length);
+
+    /// <summary>Whether two values are the same bits, or both NaN (payloads may differ between instruction forms).</summary>
+    public static bool Same<T>(T a, T b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (T.IsNaN(a) && T.IsNaN(b)) return true;
+        return typeof(T) == typeof(float)
+            ? BitConverter.SingleToInt32Bits((float)(object)a) == BitConverter.SingleToInt32Bits((float)(object)b)
+            : BitConverter.DoubleToInt64Bits((double)(object)a) == BitConverter.DoubleToInt64Bits((double)(object)b);
+    }
+}
