@@ -114,7 +114,7 @@ public sealed class SpecTests
         foreach (double v in new[] { 0.1, 1e-8, 0.25, 1.0 / 3, 2.5e-300, 123456789.125 })
             Assert.Equal(v, double.Parse(OptimizerSpec.FormatNumber(v), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("0.001", OptimizerSpec.FormatNumber(1e-3));
-        Assert.Equal("1E-08", OptimizerSpec.FormatNumber(1e-8));
+        Assert.Equal("1e-08", OptimizerSpec.FormatNumber(1e-8));
     }
 
     // ---- names and keys ----
