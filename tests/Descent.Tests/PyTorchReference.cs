@@ -11,11 +11,16 @@ namespace Descent.Tests;
 /// </summary>
 internal static class PyTorchReference
 {
-    private static readonly Lazy<Data> Loaded = new(Load);
+    private static readonly Lazy<Data> Loaded = new(() => Load("pytorch_trajectories.json"));
+    private static readonly Lazy<Data> LoadedConventions = new(() => Load("convention_trajectories.json"));
 
+    /// <summary>torch.optim's trajectories.</summary>
     public static Data Get => Loaded.Value;
 
-    public sealed record Case(string Id, string Rule, string Spec, string Torch, string DType, string DefaultDType,
+    /// <summary>The lasagne and lecture formulas of CONVENTIONS.md, transcribed in NumPy (tools/reference/convention_reference.py).</summary>
+    public static Data Conventions => LoadedConventions.Value;
+
+    public sealed record Case(string Id, string Convention, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);
 
     public sealed record Data(string TorchVersion, double[] A, double[] C, double[] B, double[][] Sequence, double[][] Special, IReadOnlyList<Case> Cases)
@@ -23,14 +28,15 @@ internal static class PyTorchReference
         public Case this[string id] => Cases.Single(c => c.Id == id);
     }
 
-    private static Data Load()
+    private static Data Load(string file)
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "pytorch_trajectories.json");
+        string path = Path.Combine(AppContext.BaseDirectory, "Reference", file);
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
         var quartic = root.GetProperty("objectives").GetProperty("quartic");
         var cases = root.GetProperty("cases").EnumerateArray().Select(c => new Case(
             c.GetProperty("id").GetString()!,
+            c.TryGetProperty("convention", out var convention) ? convention.GetString()! : "pytorch",
             c.GetProperty("rule").GetString()!,
             c.GetProperty("spec").GetString()!,
             c.GetProperty("torch").GetString()!,
@@ -76,6 +82,23 @@ public sealed class PyTorchCasesAttribute : DataAttribute
         PyTorchReference.Get.Cases
             .Where(c => c.Rule == _rule && (c.DefaultDType != c.DType) == _torchDefaultDType)
             .Select(c => new object[] { c.Id });
+}
+
+/// <summary>The cases of Reference/convention_trajectories.json under one convention and rule; skipped while the rule is missing.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class ConventionCasesAttribute : DataAttribute
+{
+    private readonly string _convention, _rule;
+
+    public ConventionCasesAttribute(string convention, string rule)
+    {
+        _convention = convention;
+        _rule = rule;
+        Skip = RuleAvailability.SkipReason(rule);
+    }
+
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
+        PyTorchReference.Conventions.Cases.Where(c => c.Convention == _convention && c.Rule == _rule).Select(c => new object[] { c.Id });
 }
 
 /// <summary>
