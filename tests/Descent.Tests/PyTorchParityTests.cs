@@ -82,6 +82,50 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         output.WriteLine($"{c.Id} {c.Spec}: worst deviation {worst:E2} (torch's float32 mu_product)");
     }
 
+    /// <summary>
+    /// torch parameter groups (two tensors, each with its own options) against Descent's groups: two
+    /// slices of one 10-element buffer, each with the options its spec resolves to.
+    /// </summary>
+    [Theory]
+    [InlineData("grouped-sgd")]
+    [InlineData("grouped-momentum")]
+    [InlineData("grouped-adam")]
+    public void PyTorchConvention_ParameterGroups_MatchTorchParamGroupsEveryStep(string id)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "pytorch_trajectories.json")));
+        var c = doc.RootElement.GetProperty("grouped").EnumerateArray().Single(g => g.GetProperty("id").GetString() == id);
+        var groups = c.GetProperty("groups").EnumerateArray()
+            .Select(g => (Offset: g.GetProperty("offset").GetInt32(), Length: g.GetProperty("length").GetInt32(),
+                Options: OptimizerCatalog.Resolve(g.GetProperty("spec").GetString()!, Convention.PyTorch)))
+            .ToList();
+        double[] p = [.. c.GetProperty("start").EnumerateArray().Select(x => x.GetDouble())];
+        Optimizer<double> optimizer = c.GetProperty("rule").GetString() switch
+        {
+            "sgd" => new Descent.Optimizers.Sgd<double>(p.Length, [.. groups.Select(g => new ParameterGroup<Descent.Optimizers.SgdOptions>(g.Offset, g.Length, (Descent.Optimizers.SgdOptions)g.Options))]),
+            "momentum" => new Descent.Optimizers.Momentum<double>(p.Length, [.. groups.Select(g => new ParameterGroup<Descent.Optimizers.MomentumOptions>(g.Offset, g.Length, (Descent.Optimizers.MomentumOptions)g.Options))]),
+            "adam" => new Descent.Optimizers.Adam<double>(p.Length, [.. groups.Select(g => new ParameterGroup<Descent.Optimizers.AdamOptions>(g.Offset, g.Length, (Descent.Optimizers.AdamOptions)g.Options))]),
+            var rule => throw new XunitException($"No grouped constructor for '{rule}'."),
+        };
+        var data = PyTorchReference.Get;
+        double[] g = new double[p.Length];
+        var trajectory = c.GetProperty("trajectory").EnumerateArray().ToList();
+        Assert.Equal(c.GetProperty("steps").GetInt32(), trajectory.Count);
+        for (int t = 1; t <= trajectory.Count; t++)
+        {
+            foreach (var group in groups)
+                ParityObjective.Gradient<double>(data, "quartic", t, p.AsSpan(group.Offset, group.Length), g.AsSpan(group.Offset, group.Length));
+            optimizer.Step(p, g);
+            double[] expected = [.. trajectory[t - 1].EnumerateArray().Select(x => x.GetDouble())];
+            for (int i = 0; i < p.Length; i++)
+            {
+                double deviation = Math.Abs(p[i] - expected[i]) / Math.Max(1, Math.Abs(expected[i]));
+                if (!(deviation <= DoubleTolerance))
+                    throw new XunitException(string.Create(CultureInfo.InvariantCulture,
+                        $"{id}: step {t}, p[{i}] = {p[i]:R}, torch {expected[i]:R} (deviation {deviation:E2})."));
+            }
+        }
+    }
+
     [Fact]
     public void ReferenceFile_EveryCase_BelongsToATestedRuleAndIsWellFormed()
     {

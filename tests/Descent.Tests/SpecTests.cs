@@ -120,12 +120,11 @@ public sealed class SpecTests
     // ---- names and keys ----
 
     [Fact]
-    public void OptimizerCatalog_Names_AreArchitectureNamesInItsOrder()
+    public void OptimizerCatalog_Names_AreArchitectureNames()
     {
         var names = OptimizerCatalog.Names.ToList();
         Assert.Equal(names.Distinct().Count(), names.Count);
         Assert.All(names, n => Assert.Contains(n, ArchitectureNames));
-        Assert.Equal(ArchitectureNames.Where(names.Contains), names);
         foreach (string n in new[] { "sgd", "momentum", "nesterov", "smoothed-nesterov", "adam", "adamw" })
             Assert.Contains(n, names);
     }

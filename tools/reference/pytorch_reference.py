@@ -294,6 +294,46 @@ def encode_special(x):
     return x
 
 
+# Parameter groups: two 5-element tensors, each in its own group with its own options; Descent runs
+# them as two slices of one 10-element buffer.
+START2 = [-1.0, 0.75, -0.5, 2.5, 0.125]
+GROUPED = [
+    ("sgd", "sgd", ["sgd(lr=0.02, momentum=0.9, dampening=0.3)", "sgd(lr=0.05, weight_decay=0.1)"]),
+    ("momentum", "sgd", ["momentum(lr=0.02, momentum=0.8)", "nesterov(lr=0.01, weight_decay=0.05)"]),
+    ("adam", "adam", ["adam(lr=0.05, amsgrad=true)", "adam(lr=0.01, beta1=0.8, beta2=0.99, weight_decay=0.1)"]),
+]
+
+
+def parse_spec(text):
+    name, _, rest = text.partition("(")
+    keys = {}
+    for part in filter(None, (x.strip() for x in rest.rstrip(")").split(","))):
+        k, v = (x.strip() for x in part.split("="))
+        keys[k] = True if v == "true" else False if v == "false" else float(v)
+    return name, keys
+
+
+def run_grouped(torch_rule, specs, steps):
+    torch.set_default_dtype(torch.float64)
+    params = [torch.tensor(START, dtype=torch.float64), torch.tensor(START2, dtype=torch.float64)]
+    groups = []
+    for p, spec in zip(params, specs):
+        name, keys = parse_spec(spec)
+        groups.append(dict(params=[p], **torch_args(name, keys)))
+    opt = TORCH_CLASSES[torch_rule](groups, foreach=False, **({"lr": 1e-3} if torch_rule == "sgd" else {}))
+    A = torch.tensor(QUARTIC["A"], dtype=torch.float64)
+    c = torch.tensor(QUARTIC["c"], dtype=torch.float64)
+    B = torch.tensor(QUARTIC["B"], dtype=torch.float64)
+    out = []
+    with torch.no_grad():
+        for _ in range(steps):
+            for p in params:
+                p.grad = A * (p - c) + B * p * p * p
+            opt.step()
+            out.append([float(x) for p in params for x in p.tolist()])
+    return groups, out
+
+
 def main():
     out_path = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     cases = []
@@ -322,6 +362,20 @@ def main():
         "torch": torch.__version__,
         "python": platform.python_version(),
         "note": "parameters after every step (trajectory[k] is after step k+1); float32 cases hold float32 values",
+        "grouped": [
+            {
+                "id": f"grouped-{rule}",
+                "rule": rule,
+                "groups": [{"offset": 5 * i, "length": 5, "spec": spec} for i, spec in enumerate(specs)],
+                "torch": f"torch.optim.{TORCH_CLASSES[torch_rule].__name__}("
+                         + repr([{k: v for k, v in g.items() if k != "params"} for g in run_grouped(torch_rule, specs, 1)[0]])
+                         + ", foreach=False)",
+                "start": START + START2,
+                "steps": 40,
+                "trajectory": run_grouped(torch_rule, specs, 40)[1],
+            }
+            for rule, torch_rule, specs in GROUPED
+        ],
         "objectives": {"quartic": QUARTIC, "sequence": {"gradients": SEQUENCE}, "special": {"gradients": SPECIAL}},
         "cases": cases,
     }
