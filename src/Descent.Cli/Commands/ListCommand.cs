@@ -21,6 +21,8 @@ public sealed class ListCommand : Command<ListCommand.Settings>
     private static readonly Dictionary<string, Func<Table>> Catalogs = new()
     {
         ["optimizers"] = Optimizers,
+        ["signals"] = Signals,
+        ["recipes"] = Recipes,
     };
 
     /// <inheritdoc/>
@@ -39,6 +41,21 @@ public sealed class ListCommand : Command<ListCommand.Settings>
             throw new UsageException("list", $"unknown catalog '{settings.What}'; valid: {string.Join(", ", Catalogs.Keys)}.");
         Terminal.Out.Write(make());
         return 0;
+    }
+
+    private static Table Signals()
+    {
+        var table = new Table().AddColumns("name", "what it shows");
+        foreach (var e in Lab.Signals.SignalCatalog.Entries) table.AddRow(Markup.Escape(e.Name), Markup.Escape(e.Description));
+        return table;
+    }
+
+    private static Table Recipes()
+    {
+        var table = new Table().AddColumns("name", "experiment", "figures", "description");
+        foreach (var r in Lab.Recipes.RecipeCatalog.Entries)
+            table.AddRow(Markup.Escape(r.Name), r.Experiment, r.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(r.Description));
+        return table;
     }
 
     private static Table Optimizers()

@@ -30,6 +30,7 @@ public static class CliRunner
     public static string? Describe(Exception e) => e switch
     {
         UsageException u => $"{u.Argument}: {OneLine(u.Message)}",
+        Descent.Lab.LabInputException l => $"{(l.Argument is null ? "" : $"--{l.Argument}: ")}{OneLine(l.Message)}",
         SpecException s => $"--optimizer: {OneLine(s.Message)}",
         CommandParseException or CommandRuntimeException => $"{OneLine(e.Message)} (see 'descent --help')",
         _ => null,

@@ -18,6 +18,19 @@ public static class Options
         }
     }
 
+    /// <summary>Parses <c>--interpolation</c>.</summary>
+    public static Descent.Lab.Response.Interpolation Interpolation(string text)
+    {
+        try
+        {
+            return Descent.Lab.Response.Interpolations.Parse(text);
+        }
+        catch (Descent.Lab.LabInputException e)
+        {
+            throw new UsageException("--interpolation", e.Message);
+        }
+    }
+
     /// <summary>Checks one <c>--optimizer</c> spec under <paramref name="convention"/>.</summary>
     public static OptimizerOptions Optimizer(string spec, Convention convention)
     {

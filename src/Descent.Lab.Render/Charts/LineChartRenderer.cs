@@ -50,10 +50,17 @@ public static class LineChartRenderer
             };
             plot.Axes.Left.TickGenerator = ticks;
         }
-        plot.Title(chart.Title);
-        plot.XLabel(chart.XLabel);
-        plot.YLabel(chart.YLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.Title(chart.Title, size: 22);
+        plot.XLabel(chart.XLabel, size: 18);
+        plot.YLabel(chart.YLabel, size: 18);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
+        plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        var legend = plot.ShowLegend(Alignment.UpperRight);
+        legend.FontSize = 15;
+        double xMin = chart.Series.Where(s => s.X.Count > 0).Select(s => s.X.Min()).DefaultIfEmpty(0).Min();
+        double xMax = chart.Series.Where(s => s.X.Count > 0).Select(s => s.X.Max()).DefaultIfEmpty(1).Max();
+        plot.Axes.AutoScale();
+        if (xMax > xMin) plot.Axes.SetLimitsX(xMin, xMax);
         return plot;
     }
 

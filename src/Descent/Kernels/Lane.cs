@@ -93,5 +93,9 @@ public readonly struct Lane<T>(T v) : ILanes<Lane<T>, T> where T : unmanaged, IF
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) => new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane<T> Pow(Lane<T> a, T b) => new(T.Pow(a.Value, b));
 }

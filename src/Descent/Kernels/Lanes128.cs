@@ -93,6 +93,18 @@ public readonly struct Lanes128<T>(Vector128<T> v) : ILanes<Lanes128<T>, T> wher
     public static Lanes128<T> Max(Lanes128<T> a, Lanes128<T> b) => new(Vector128.Max(a.Value, b.Value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> FusedMultiplyAdd(Lanes128<T> a, Lanes128<T> b, Lanes128<T> c)
+    {
+        // The runtime fuses only float and double; the JIT drops the branch that does not apply.
+        if (typeof(T) == typeof(float))
+            return new(Vector128.FusedMultiplyAdd(a.Value.AsSingle(), b.Value.AsSingle(), c.Value.AsSingle()).As<float, T>());
+        if (typeof(T) == typeof(double))
+            return new(Vector128.FusedMultiplyAdd(a.Value.AsDouble(), b.Value.AsDouble(), c.Value.AsDouble()).As<double, T>());
+        throw new NotSupportedException($"Fused multiply-add on {typeof(T).Name} lanes.");
+    }
+
+    /// <inheritdoc/>
     public static Lanes128<T> Pow(Lanes128<T> a, T b)
     {
         Span<T> lanes = stackalloc T[Vector128<T>.Count];

@@ -93,6 +93,18 @@ public readonly struct Lanes256<T>(Vector256<T> v) : ILanes<Lanes256<T>, T> wher
     public static Lanes256<T> Max(Lanes256<T> a, Lanes256<T> b) => new(Vector256.Max(a.Value, b.Value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> FusedMultiplyAdd(Lanes256<T> a, Lanes256<T> b, Lanes256<T> c)
+    {
+        // The runtime fuses only float and double; the JIT drops the branch that does not apply.
+        if (typeof(T) == typeof(float))
+            return new(Vector256.FusedMultiplyAdd(a.Value.AsSingle(), b.Value.AsSingle(), c.Value.AsSingle()).As<float, T>());
+        if (typeof(T) == typeof(double))
+            return new(Vector256.FusedMultiplyAdd(a.Value.AsDouble(), b.Value.AsDouble(), c.Value.AsDouble()).As<double, T>());
+        throw new NotSupportedException($"Fused multiply-add on {typeof(T).Name} lanes.");
+    }
+
+    /// <inheritdoc/>
     public static Lanes256<T> Pow(Lanes256<T> a, T b)
     {
         Span<T> lanes = stackalloc T[Vector256<T>.Count];

@@ -93,6 +93,18 @@ public readonly struct Lanes512<T>(Vector512<T> v) : ILanes<Lanes512<T>, T> wher
     public static Lanes512<T> Max(Lanes512<T> a, Lanes512<T> b) => new(Vector512.Max(a.Value, b.Value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> FusedMultiplyAdd(Lanes512<T> a, Lanes512<T> b, Lanes512<T> c)
+    {
+        // The runtime fuses only float and double; the JIT drops the branch that does not apply.
+        if (typeof(T) == typeof(float))
+            return new(Vector512.FusedMultiplyAdd(a.Value.AsSingle(), b.Value.AsSingle(), c.Value.AsSingle()).As<float, T>());
+        if (typeof(T) == typeof(double))
+            return new(Vector512.FusedMultiplyAdd(a.Value.AsDouble(), b.Value.AsDouble(), c.Value.AsDouble()).As<double, T>());
+        throw new NotSupportedException($"Fused multiply-add on {typeof(T).Name} lanes.");
+    }
+
+    /// <inheritdoc/>
     public static Lanes512<T> Pow(Lanes512<T> a, T b)
     {
         Span<T> lanes = stackalloc T[Vector512<T>.Count];

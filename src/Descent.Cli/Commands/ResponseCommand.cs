@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using Descent.Cli.Infrastructure;
+using Descent.Lab.IO;
+using Descent.Lab.Recipes;
+using Descent.Lab.Render.Files;
+using Descent.Lab.Render.Response;
+using Descent.Lab.Response;
+using Spectre.Console.Cli;
+
+namespace Descent.Cli.Commands;
+
+/// <summary>
+/// <c>descent response</c>: feed a gradient signal to optimizers and record each update, as in the
+/// lecture's gradient-response figures; or run a whole recipe with <c>--recipe NAME --out DIR</c>.
+/// </summary>
+public sealed class ResponseCommand : Command<ResponseCommand.Settings>
+{
+    /// <summary>Options of <c>descent response</c> (the CLI contract).</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>A built-in signal or a one-column CSV file.</summary>
+        [CommandOption("--signal <NAME|FILE>")]
+        [Description("spikes, rectangles, noisy-sin, very-noisy-sin, uneven-sawtooth, saturation, or a one-column .csv file")]
+        public string? Signal { get; init; }
+
+        /// <summary>Optimizer specs.</summary>
+        [CommandOption("--optimizer <SPEC>")]
+        [Description("optimizer spec, repeatable, e.g. \"adam(lr=0.25, beta1=0.9)\"")]
+        public string[] Optimizers { get; init; } = [];
+
+        /// <summary>Convention.</summary>
+        [CommandOption("--convention <C>")]
+        [Description("lecture, lasagne or pytorch (default pytorch)")]
+        public string Convention { get; init; } = "pytorch";
+
+        /// <summary>Steps.</summary>
+        [CommandOption("--steps <N>")]
+        [Description("steps (default: the signal's length)")]
+        public int? Steps { get; init; }
+
+        /// <summary>Interpolation of look-ahead reads.</summary>
+        [CommandOption("--interpolation <I>")]
+        [Description("linear (default) or lecture (the lecture's quirk, to reproduce its figures)")]
+        public string Interpolation { get; init; } = "linear";
+
+        /// <summary>Data format.</summary>
+        [CommandOption("--format <F>")]
+        [Description("csv or json (default csv)")]
+        public string? Format { get; init; }
+
+        /// <summary>Output folder.</summary>
+        [CommandOption("--out <DIR>")]
+        [Description("write data (csv, json) and the figure into DIR")]
+        public string? Out { get; init; }
+
+        /// <summary>Figure file.</summary>
+        [CommandOption("--png <FILE>")]
+        [Description("write the figure (.png, or .svg) to FILE")]
+        public string? Png { get; init; }
+
+        /// <summary>A named preset of figures.</summary>
+        [CommandOption("--recipe <NAME>")]
+        [Description("run every figure of a recipe (e.g. lecture) into --out DIR")]
+        public string? Recipe { get; init; }
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string format = (settings.Format ?? "csv").ToLowerInvariant();
+        if (format is not ("csv" or "json")) throw new UsageException("--format", $"unknown format '{settings.Format}'; valid: csv, json.");
+        if (settings.Png is not null) Files.CheckFigurePath("--png", settings.Png);
+        if (settings.Recipe is not null) return RunRecipe(settings);
+
+        var config = new ResponseConfig
+        {
+            Signal = settings.Signal ?? throw new UsageException("--signal", $"required; valid: {string.Join(", ", Lab.Signals.SignalCatalog.Names)}, or a one-column .csv file."),
+            Optimizers = settings.Optimizers.Length > 0 ? settings.Optimizers
+                : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"adam(lr=0.25)\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}."),
+            Convention = Options.Convention(settings.Convention),
+            Steps = settings.Steps,
+            Interpolation = Options.Interpolation(settings.Interpolation),
+        };
+        ResponseExperiment.Validate(config);
+        string? dir = settings.Out is null ? null : Files.OutputDirectory(settings.Out);
+        var result = ResponseExperiment.Run(config);
+        if (dir is not null)
+        {
+            ResponseOutputs.WriteData(result, dir, "response");
+            ResponseOutputs.WriteFigure(result, Path.Combine(dir, "response.png"));
+        }
+        if (settings.Png is not null) ResponseOutputs.WriteFigure(result, settings.Png);
+        if (dir is null && (settings.Png is null || settings.Format is not null))
+        {
+            if (format == "json") Console.Out.WriteLine(LabJson.Serialize(result));
+            else ResponseCsv.Write(result, Console.Out);
+        }
+        return 0;
+    }
+
+    private static int RunRecipe(Settings settings)
+    {
+        ResponseRecipe recipe;
+        try
+        {
+            recipe = RecipeCatalog.Find<ResponseRecipe>(settings.Recipe!);
+        }
+        catch (Lab.LabInputException e)
+        {
+            throw new UsageException("--recipe", e.Message);
+        }
+        if (settings.Out is null) throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR.");
+        string dir = Files.OutputDirectory(settings.Out);
+        Terminal.WithProgress($"response --recipe {recipe.Name}", progress => ResponseOutputs.WriteRecipe(recipe, dir, progress));
+        Terminal.Note($"wrote {recipe.Count} figures with their data to {dir}");
+        return 0;
+    }
+}

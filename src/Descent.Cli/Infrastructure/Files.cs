@@ -1,0 +1,43 @@
+using Descent.Lab.Render.Charts;
+using Descent.Lab.Render.Files;
+
+namespace Descent.Cli.Infrastructure;
+
+/// <summary>Checks output paths before any work is done, so bad ones fail fast and leave nothing behind.</summary>
+public static class Files
+{
+    /// <summary>Creates <paramref name="dir"/> if needed and checks it can be written.</summary>
+    public static string OutputDirectory(string dir)
+    {
+        try
+        {
+            return AtomicFile.EnsureWritableDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException("--out", $"cannot write to '{dir}': {e.Message}");
+        }
+    }
+
+    /// <summary>Checks a figure path: a known extension in a writable folder.</summary>
+    public static void CheckFigurePath(string option, string path)
+    {
+        try
+        {
+            Figure.FormatOf(path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(option, e.Message);
+        }
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            AtomicFile.EnsureWritableDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(option, $"cannot write to '{path}': {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Descent.Cli.Tests;
+
+public sealed class ListCommandTests
+{
+    [Fact]
+    public void ListOptimizers_PrintsEveryOptimizerWithConventionDefaults()
+    {
+        var run = DescentProcess.Run("list", "optimizers");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (string name in new[] { "sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam" })
+            Assert.Contains(name, run.Out);
+        Assert.Contains("pytorch", run.Out);
+        Assert.Contains("lasagne", run.Out);
+        Assert.Contains("lecture", run.Out);
+        Assert.Contains("eps=1e-07", run.Out);
+    }
+
+    [Fact]
+    public void ListSignals_PrintsEverySignal()
+    {
+        var run = DescentProcess.Run("list", "signals");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (string name in new[] { "spikes", "rectangles", "noisy-sin", "very-noisy-sin", "uneven-sawtooth", "saturation" })
+            Assert.Contains(name, run.Out);
+    }
+
+    [Fact]
+    public void ListRecipes_PrintsTheLectureRecipe()
+    {
+        var run = DescentProcess.Run("list", "recipes");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("lecture", run.Out);
+    }
+
+    [Fact]
+    public void List_UnknownCatalog_ExitCode2ListingValidOnes()
+    {
+        var run = DescentProcess.Run("list", "planets");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("descent: list: unknown catalog 'planets'", run.Err);
+        Assert.Contains("optimizers", run.Err);
+    }
+
+    [Fact]
+    public void UnknownCommand_ExitCode2WithoutStackTrace()
+    {
+        var run = DescentProcess.Run("fly");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Err);
+        Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
