@@ -236,6 +236,7 @@ public sealed class SpecTests
     [RuleData("adagrad", "adagrad(lr_decay=-0.1)", "lr_decay")]
     [RuleData("adagrad", "adagrad(initial_accumulator=-1)", "initial_accumulator")]
     [RuleData("nadam", "nadam(momentum_decay=-0.1)", "momentum_decay")]
+    [RuleData("adadelta", "adadelta(eps=0)", "eps must be > 0")]
     public void OptimizerCatalog_OutOfRangeOfNewerRules_NamesKey(string rule, string text, string key)
     {
         Assert.StartsWith(rule + "(", text);

@@ -350,6 +350,7 @@ def main():
             "rule": rule,
             "spec": spec_text(rule, keys, alias),
             "torch": f"torch.optim.{cls}({targs}{', ' if targs else ''}foreach=False)",
+            "torch_args": {k: list(v) if isinstance(v, tuple) else v for k, v in args.items()},
             "dtype": dtype,
             "default_dtype": default_dtype,
             "objective": objective,
