@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -66,7 +67,11 @@ public static class OptimizerStateFile
             long step = r.ReadInt64();
             int length = r.ReadInt32();
             int count = r.ReadInt32();
-            if (length < 0 || count < 0 || count > 64) throw new InvalidDataException("Corrupt state header.");
+            if (step < 0 || length < 0 || length > Array.MaxLength || count < 0 || count > 64)
+                throw new InvalidDataException($"Corrupt state header (step {step}, {length} parameters, {count} buffers).");
+            // A corrupt length must not allocate gigabytes before the read runs out of bytes.
+            if (r.BaseStream.CanSeek && (long)length * count * Unsafe.SizeOf<T>() > r.BaseStream.Length - r.BaseStream.Position)
+                throw new InvalidDataException("Optimizer state is truncated.");
             var names = new string[count];
             var buffers = new T[count][];
             for (int i = 0; i < count; i++)
