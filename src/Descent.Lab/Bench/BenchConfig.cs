@@ -1,0 +1,22 @@
+namespace Descent.Lab.Bench;
+
+/// <summary>
+/// What <c>descent bench</c> measures: optimizer specs (the convention's defaults fill the rest), the
+/// number of parameters, the precision and the thread cap. <see cref="Width"/> pins a register width
+/// (the default picks the widest the machine accelerates).
+/// </summary>
+public sealed record BenchConfig(IReadOnlyList<string> Optimizers, long Params, string Precision, int Threads)
+{
+    /// <summary>The convention the specs are read in.</summary>
+    public Convention Convention { get; init; } = Convention.PyTorch;
+
+    /// <summary>Register width; <see cref="Kernels.VectorWidth.Auto"/> by default.</summary>
+    public Kernels.VectorWidth Width { get; init; } = Kernels.VectorWidth.Auto;
+
+    /// <summary>Minimum measured time per optimizer, in seconds (more steps for small buffers).</summary>
+    public double MinSeconds { get; init; } = 1.0;
+
+    /// <summary>The optimizers benchmarked by default: every rule that steps without a gradient oracle.</summary>
+    public static IReadOnlyList<string> DefaultOptimizers { get; } =
+        ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam"];
+}
