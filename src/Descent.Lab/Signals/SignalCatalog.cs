@@ -34,18 +34,21 @@ public static class SignalCatalog
     public static Signal Get(string name) =>
         (TryFind(name) ?? throw new LabInputException("signal", $"Unknown signal '{name}'; valid: {string.Join(", ", Names)}, or a one-column .csv file.")).Create();
 
-    /// <summary>True when <paramref name="text"/> names a file rather than a built-in signal: it ends in <c>.csv</c> or holds a directory separator.</summary>
+    /// <summary>True when <paramref name="text"/> looks like a file rather than a name: it ends in <c>.csv</c> or holds a directory separator.</summary>
     public static bool IsFile(string text) =>
         text.Trim().EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || text.Contains('/') || text.Contains(Path.DirectorySeparatorChar);
 
     /// <summary>
-    /// The signal a <c>--signal</c> value means: a file (see <see cref="IsFile"/>) is read with
-    /// <see cref="SignalFile.Read(string)"/>, anything else must be a built-in name.
+    /// The signal a <c>--signal</c> value means: text that looks like a file (<see cref="IsFile"/>) is read
+    /// with <see cref="SignalFile.Read(string)"/>; otherwise a built-in name, else an existing file of that
+    /// name; else a <see cref="LabInputException"/> listing the valid names.
     /// </summary>
     public static Signal Resolve(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Trim().Length == 0) throw new LabInputException("signal", $"No signal given; valid: {string.Join(", ", Names)}, or a one-column .csv file.");
-        return IsFile(text) ? SignalFile.Read(text) : Get(text);
+        if (IsFile(text)) return SignalFile.Read(text);
+        if (TryFind(text) is { } entry) return entry.Create();
+        return File.Exists(text.Trim()) ? SignalFile.Read(text) : Get(text);
     }
 }

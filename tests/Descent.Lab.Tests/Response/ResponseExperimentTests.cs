@@ -47,6 +47,19 @@ public class ResponseExperimentTests
     }
 
     [Fact]
+    public void SmoothedNesterov_TwoPoints_AveragesReadsAlongTheVelocity()
+    {
+        // Signal [1, 3, 2], smoothed-nesterov lr=1, γ=0.5, K=2, linear: reads at i + (k/2)·γ·v, k = 1, 2.
+        // i=0: v=0, reads 1, 1 → mean 1, v = 1.
+        // i=1: reads at 1.25 → 3 − 0.25 = 2.75 and 1.5 → 2.5; mean 2.625, v = 0.5 + 2.625 = 3.125.
+        // i=2: reads at 2.78125 → 2 (last sample held in [n−1, n)) and 3.5625 → 0; mean 1, v = 1.5625 + 1 = 2.5625.
+        var config = Config("three.csv", "smoothed-nesterov(lr=1, momentum=0.5, points=2)");
+        var curve = ResponseExperiment.Run(config, new Signal("three.csv", [1, 3, 2])).Curves[0];
+        Assert.Equal([1.0, 2.625, 1.0], curve.Gradients);
+        Assert.Equal([1.0, 3.125, 2.5625], curve.Updates);
+    }
+
+    [Fact]
     public void Sgd_WeightDecay_SeesTheTrueParameter()
     {
         // PyTorch sgd: g += wd·p; p −= lr·g, on signal [1, 1] from p = 0:

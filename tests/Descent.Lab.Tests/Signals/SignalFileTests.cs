@@ -75,6 +75,20 @@ public class SignalFileTests
     }
 
     [Fact]
+    public void SignalFile_ExistingFileWithoutCsvExtension_IsRead()
+    {
+        using var dir = new TempDirectory();
+        string saved = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = dir.Path;
+            File.WriteAllText("grad.txt", "1\n2\n");
+            Assert.Equal([1, 2], SignalCatalog.Resolve("grad.txt").Values);
+        }
+        finally { Environment.CurrentDirectory = saved; }
+    }
+
+    [Fact]
     public void SignalFile_Directory_IsAnError()
     {
         using var dir = new TempDirectory();
