@@ -95,12 +95,7 @@ public static unsafe class UpdateLoop
         fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(new Body3<T, TOp, TV>(op, pp, gp, s1p, s2p, s3p), p.Length);
     }
 
-    private interface IRange
-    {
-        void Run(nint start, nint end);
-    }
-
-    private static void Execute<TBody>(TBody body, int n) where TBody : struct, IRange
+    private static void Execute<TBody>(TBody body, int n) where TBody : struct, IRangeBody
     {
         int threads = Math.Min(KernelSettings.MaxThreads, n / Math.Max(1, KernelSettings.ParallelThreshold));
         if (threads <= 1)
@@ -111,14 +106,11 @@ public static unsafe class UpdateLoop
         // Chunk edges on 64-element boundaries keep every chunk's vector loop on whole registers
         // (and cache lines), so only the last chunk has a scalar tail.
         nint chunk = ((nint)n / threads + 63) & ~(nint)63;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
-        {
-            nint start = i * chunk, end = Math.Min(n, start + chunk);
-            if (start < end) body.Run(start, end);
-        });
+        int parts = (int)((n + chunk - 1) / chunk);
+        KernelWorkers.Run(&KernelWorkers.Invoke<TBody>, Unsafe.AsPointer(ref body), n, chunk, parts);
     }
 
-    private readonly struct Body0<T, TOp, TV>(TOp op, T* p, T* g) : IRange
+    private readonly struct Body0<T, TOp, TV>(TOp op, T* p, T* g) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -138,7 +130,7 @@ public static unsafe class UpdateLoop
         }
     }
 
-    private readonly struct Body1<T, TOp, TV>(TOp op, T* p, T* g, T* s) : IRange
+    private readonly struct Body1<T, TOp, TV>(TOp op, T* p, T* g, T* s) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -162,7 +154,7 @@ public static unsafe class UpdateLoop
         }
     }
 
-    private readonly struct Body2<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2) : IRange
+    private readonly struct Body2<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -190,7 +182,7 @@ public static unsafe class UpdateLoop
         }
     }
 
-    private readonly struct Body3<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2, T* s3) : IRange
+    private readonly struct Body3<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2, T* s3) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)

@@ -31,11 +31,15 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
         Span<T> point = Scratch(0), gradient = Scratch(1), sum = Scratch(2);
         parameters.CopyTo(point);
         sum.Clear();
-        int maxPoints = Groups.Max(g => PointsOf(g.Options));
+        // Index loops, not LINQ or foreach over the interface: a step allocates nothing.
+        var groups = Groups;
+        int maxPoints = 0;
+        for (int j = 0; j < groups.Count; j++) maxPoints = Math.Max(maxPoints, PointsOf(groups[j].Options));
         for (int k = 1; k <= maxPoints; k++)
         {
-            foreach (var group in Groups)
+            for (int j = 0; j < groups.Count; j++)
             {
+                var group = groups[j];
                 int n = PointsOf(group.Options);
                 if (k > n) continue;
                 // γ·v·k / K in this order reproduces the lecture's γ·v/4, γ·v/2, γ·v·3/4, γ·v exactly.
@@ -46,16 +50,18 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
             }
             oracle(point, gradient);
             // A group with fewer points than the largest has all its look-ahead gradients already.
-            foreach (var group in Groups)
+            for (int j = 0; j < groups.Count; j++)
             {
+                var group = groups[j];
                 if (k > PointsOf(group.Options)) continue;
                 Span<T> s = sum.Slice(group.Offset, group.Length);
                 ReadOnlySpan<T> gk = gradient.Slice(group.Offset, group.Length);
                 for (int i = 0; i < s.Length; i++) s[i] += gk[i];
             }
         }
-        foreach (var group in Groups)
+        for (int j = 0; j < groups.Count; j++)
         {
+            var group = groups[j];
             var o = group.Options;
             UpdateLoop.Run(new LookaheadMomentumUpdate<T>(C(o.LearningRate), C(o.Momentum), T.CreateTruncating(PointsOf(o))),
                 parameters.Slice(group.Offset, group.Length), sum.Slice(group.Offset, group.Length), Buffer(0, group));

@@ -1,0 +1,49 @@
+using Descent.Kernels;
+
+namespace Descent.Tests.Kernels;
+
+/// <summary>A step reuses its buffers and its worker threads: steady-state steps allocate nothing.</summary>
+[Collection(nameof(KernelSettingsCollection))]
+public sealed class StepAllocationTests
+{
+    public static TheoryData<string, string> Cases() => KernelCases.Rows();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Step_SmallBufferSteadyState_AllocatesNothing(string convention, string spec)
+    {
+        var optimizer = KernelCases.Create<float>(convention, spec, 1000);
+        var p = new float[1000];
+        var g = Enumerable.Range(0, 1000).Select(i => (float)Math.Sin(i)).ToArray();
+        GradientOracle<float> oracle = (q, grad) => g.CopyTo(grad);
+        for (int i = 0; i < 3; i++) optimizer.Step(p, oracle);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) optimizer.Step(p, oracle);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Step_LargeBufferOnWorkerThreads_AllocatesNothing()
+    {
+        int saved = KernelSettings.ParallelThreshold, threads = KernelSettings.MaxThreads;
+        try
+        {
+            KernelSettings.ParallelThreshold = 1000;
+            KernelSettings.MaxThreads = 2;
+            var optimizer = KernelCases.Create<float>("pytorch", "adam", 100_000);
+            var p = new float[100_000];
+            var g = Enumerable.Range(0, 100_000).Select(i => (float)Math.Cos(i)).ToArray();
+            for (int i = 0; i < 3; i++) optimizer.Step(p, g);
+
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 10; i++) optimizer.Step(p, g);
+            Assert.Equal(0, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+        finally
+        {
+            KernelSettings.ParallelThreshold = saved;
+            KernelSettings.MaxThreads = threads;
+        }
+    }
+}
