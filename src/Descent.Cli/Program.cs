@@ -14,5 +14,7 @@ app.Configure(config =>
         .WithExample("response", "--recipe", "lecture", "--out", "figures/response");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure optimizer steps per parameter against the machine's copy bandwidth.")
         .WithExample("bench", "--optimizer", "adam", "--params", "100000000");
+    config.AddCommand<ServeCommand>("serve").WithDescription("Open the playground on http://127.0.0.1:N/: animated paths on landscapes and the gradient-response lab.")
+        .WithExample("serve", "--port", "5217");
 });
 return CliRunner.Run(app, args);

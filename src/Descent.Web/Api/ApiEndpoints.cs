@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Descent.Web.Api;
+
+/// <summary>The routes of the JSON API (API.md); each hands over to a small class that holds the logic.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps every route on <paramref name="app"/>.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var functions = CatalogEndpoints.Functions();
+        var optimizers = CatalogEndpoints.Optimizers();
+        var signals = CatalogEndpoints.Signals();
+        app.MapGet("/api/functions", (HttpContext c) => JsonEndpoint.Get(c, functions));
+        app.MapGet("/api/optimizers", (HttpContext c) => JsonEndpoint.Get(c, optimizers));
+        app.MapGet("/api/signals", (HttpContext c) => JsonEndpoint.Get(c, signals));
+        app.MapPost("/api/landscape", (HttpContext c) => JsonEndpoint.Post<LandscapeRequest>(c, LandscapeEndpoint.Run));
+        app.MapPost("/api/response", (HttpContext c) => JsonEndpoint.Post<ResponseRequest>(c, ResponseEndpoint.Run));
+    }
+}

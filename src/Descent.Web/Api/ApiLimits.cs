@@ -1,0 +1,26 @@
+namespace Descent.Web.Api;
+
+/// <summary>
+/// What one API request may ask for. The page is for looking, not for long runs: the CLI takes more
+/// (up to <c>TrajectoryExperiment.MaxSteps</c> steps and any number of optimizers).
+/// </summary>
+public sealed record ApiLimits
+{
+    /// <summary>Steps per path or curve.</summary>
+    public int MaxSteps { get; init; } = 10_000;
+
+    /// <summary>Optimizers per request.</summary>
+    public int MaxOptimizers { get; init; } = 12;
+
+    /// <summary>Characters of a typed formula.</summary>
+    public int MaxFormulaLength { get; init; } = 1_000;
+
+    /// <summary>The smallest landscape grid, points per side.</summary>
+    public int MinGrid { get; init; } = 10;
+
+    /// <summary>The largest landscape grid, points per side.</summary>
+    public int MaxGrid { get; init; } = 300;
+
+    /// <summary>The time one request may compute before it is stopped with a 400.</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,40 @@
+using Descent.Functions;
+using Descent.Lab.Response;
+using Descent.Lab.Signals;
+using Descent.Specs;
+
+namespace Descent.Web.Api;
+
+/// <summary>
+/// <c>GET /api/functions</c>, <c>/api/optimizers</c>, <c>/api/signals</c>: the Lab's catalogs as the page needs them
+/// (the same tables as <c>descent list</c>).
+/// </summary>
+public static class CatalogEndpoints
+{
+    private static readonly Convention[] Conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
+
+    /// <summary>Every built-in function: the lecture's landscapes, then the classics.</summary>
+    public static FunctionList Functions() => new(
+        [.. FunctionCatalog.All.Select(e => new FunctionInfo(
+            e.Name, e.Aliases, e.Kind.ToString().ToLowerInvariant(), e.Formula, e.Description, e.Domain, e.Start, e.Minima))]);
+
+    /// <summary>Every optimizer with its keys and their defaults under each convention.</summary>
+    public static OptimizerList Optimizers() => new(
+        [.. Conventions.Select(OptimizerCatalog.Name)],
+        [.. OptimizerCatalog.Entries.Select(e => new OptimizerInfo(
+            e.Name, e.Summary, [.. e.DefinedIn.Select(OptimizerCatalog.Name)],
+            Conventions.ToDictionary(OptimizerCatalog.Name, c => Under(e, c))))]);
+
+    /// <summary>Every built-in signal and the interpolation names.</summary>
+    public static SignalList Signals() => new(
+        [.. SignalCatalog.Entries.Select(e => new SignalInfo(e.Name, e.Description, e.Create().Values))],
+        Interpolations.Names);
+
+    private static OptimizerConvention Under(OptimizerEntry entry, Convention convention)
+    {
+        var defaults = entry.Defaults(convention);
+        return new OptimizerConvention(
+            OptimizerCatalog.Name(entry.Effective(convention)),
+            [.. entry.KeysIn(convention).Select(k => new OptimizerKey(k.Name, k.Kind, k.Get(defaults)))]);
+    }
+}

@@ -1,0 +1,70 @@
+using Descent.Functions;
+using Descent.Lab;
+
+namespace Descent.Web.Api;
+
+/// <summary><c>POST /api/landscape</c>: samples a function on a grid for the page's map.</summary>
+public static class LandscapeEndpoint
+{
+    /// <summary>Points per side when the request gives none.</summary>
+    public const int DefaultGrid = 150;
+
+    /// <summary>Contour levels chosen for a function without the lecture's.</summary>
+    public const int AutomaticLevelCount = 24;
+
+    /// <summary>Samples the function <paramref name="request"/> names.</summary>
+    /// <exception cref="ApiInputException">A grid or formula beyond the limits.</exception>
+    /// <exception cref="LabInputException"><c>function</c>: an unknown name or a formula that does not parse (the CLI's message).</exception>
+    public static Landscape Run(LandscapeRequest request, ApiLimits limits, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        string function = RequestFields.Function(request.Function, limits);
+        int grid = request.Grid ?? DefaultGrid;
+        if (grid < limits.MinGrid || grid > limits.MaxGrid)
+            throw new ApiInputException("grid", $"The grid must have between {limits.MinGrid} and {limits.MaxGrid} points per side, got {grid}.");
+        var objective = FunctionResolver.Resolve(function);
+        var xs = objective.Domain.XValues(grid);
+        var ys = objective.Domain.YValues(grid);
+        var values = new double[grid * grid];
+        for (int j = 0; j < grid; j++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            objective.Evaluate(xs, ys.AsSpan(j, 1), values.AsSpan(j * grid, grid));
+        }
+        bool lecture = objective.ContourLevels is not null;
+        return new Landscape
+        {
+            Name = objective.Name,
+            Formula = objective.Formula,
+            Kind = objective.Kind.ToString().ToLowerInvariant(),
+            Description = objective.Description,
+            Domain = objective.Domain,
+            Start = objective.Start,
+            Minima = objective.Minima,
+            Xs = xs,
+            Ys = ys,
+            Values = values,
+            Levels = objective.ContourLevels ?? QuantileLevels(values, AutomaticLevelCount),
+            LevelSource = lecture ? "lecture" : "quantiles",
+        };
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> levels at evenly spaced quantiles of the finite values: each band between two
+    /// levels covers about the same area, so a function spanning 3 to 10⁶ (Goldstein–Price) is drawn as well as a bowl.
+    /// </summary>
+    public static IReadOnlyList<double> QuantileLevels(IReadOnlyList<double> values, int count)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var finite = values.Where(double.IsFinite).Order().ToArray();
+        if (finite.Length == 0) return [];
+        var levels = new List<double>(count);
+        for (int k = 1; k <= count; k++)
+        {
+            double level = finite[(int)Math.Round((double)k * (finite.Length - 1) / (count + 1))];
+            if (levels.Count == 0 || level > levels[^1]) levels.Add(level);
+        }
+        return levels;
+    }
+}

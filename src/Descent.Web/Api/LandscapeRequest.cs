@@ -1,0 +1,11 @@
+namespace Descent.Web.Api;
+
+/// <summary><c>POST /api/landscape</c>: a function to draw and how finely to sample it.</summary>
+public sealed record LandscapeRequest
+{
+    /// <summary>A built-in function's name or a formula in x and y, as <c>--function</c> takes it.</summary>
+    public string? Function { get; init; }
+
+    /// <summary>Points per side of the sampling grid; null for <see cref="LandscapeEndpoint.DefaultGrid"/>.</summary>
+    public int? Grid { get; init; }
+}

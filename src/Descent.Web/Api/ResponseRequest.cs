@@ -1,0 +1,23 @@
+namespace Descent.Web.Api;
+
+/// <summary>
+/// <c>POST /api/response</c>: the fields of a <c>ResponseConfig</c> (and of <c>descent response</c>'s options), as text
+/// so that a bad value gets the CLI's message.
+/// </summary>
+public sealed record ResponseRequest
+{
+    /// <summary>A built-in signal's name (<c>rectangles</c>); the page takes no files.</summary>
+    public string? Signal { get; init; }
+
+    /// <summary>Optimizer specs (<c>adam(lr=0.25)</c>), one curve each.</summary>
+    public IReadOnlyList<string>? Optimizers { get; init; }
+
+    /// <summary><c>lecture</c>, <c>lasagne</c> or <c>pytorch</c> (the default).</summary>
+    public string? Convention { get; init; }
+
+    /// <summary>Steps; null for the whole signal.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary><c>linear</c> (the default) or <c>lecture</c>.</summary>
+    public string? Interpolation { get; init; }
+}
