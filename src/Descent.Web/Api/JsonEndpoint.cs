@@ -25,7 +25,8 @@ public static class JsonEndpoint
         {
             var request = await RequestJson.ReadAsync<TRequest>(context.Request, context.RequestAborted);
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            budget.CancelAfter(limits.TimeBudget);
+            if (limits.TimeBudget > TimeSpan.Zero) budget.CancelAfter(limits.TimeBudget);
+            else budget.Cancel();
             object result;
             try
             {

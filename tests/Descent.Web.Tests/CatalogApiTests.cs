@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using Descent.Functions;
+using Descent.Lab.Signals;
+using Descent.Specs;
+using Descent.Web.Api;
+
+namespace Descent.Web.Tests;
+
+public sealed class CatalogApiTests
+{
+    [Fact]
+    public async Task Functions_Get_ListsTheLectureLandscapesThenTheClassics()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var list = await server.Client.GetFromJsonAsync<FunctionList>("/api/functions", JsonEndpoint.Options);
+
+        Assert.Equal(["quadratic", "wobbly", "basins-and-walls", "ripple", "giant-plateau", "hills-and-canyon", "two-minimums",
+            "rosenbrock", "beale", "himmelblau", "rastrigin", "ackley", "booth", "saddle", "monkey-saddle", "styblinski-tang", "goldstein-price"],
+            list!.Functions.Select(f => f.Name));
+        var hills = list.Functions.Single(f => f.Name == "hills-and-canyon");
+        Assert.Equal("lecture", hills.Kind);
+        Assert.Equal(new Point2(-2.8, -2.5), hills.Start);
+        Assert.Equal(FunctionCatalog.Find("hills-and-canyon").Formula, hills.Formula);
+        Assert.Equal(["bad-init"], list.Functions.Single(f => f.Name == "two-minimums").Aliases);
+    }
+
+    [Fact]
+    public async Task Optimizers_Get_GivesEachConventionsKeysAndDefaults()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var list = await server.Client.GetFromJsonAsync<OptimizerList>("/api/optimizers", JsonEndpoint.Options);
+
+        Assert.Equal(["pytorch", "lasagne", "lecture"], list!.Conventions);
+        Assert.Equal(OptimizerCatalog.Names, list.Optimizers.Select(o => o.Name));
+        var adam = list.Optimizers.Single(o => o.Name == "adam");
+        // torch.optim.Adam: lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False.
+        Assert.Equal(["lr=0.001", "beta1=0.9", "beta2=0.999", "eps=1e-08", "weight_decay=0", "amsgrad=false"],
+            adam.Conventions["pytorch"].Keys.Select(k => $"{k.Name}={k.Default}"));
+        Assert.DoesNotContain(adam.Conventions["lecture"].Keys, k => k.Name == "weight_decay");
+        var nadam = list.Optimizers.Single(o => o.Name == "nadam");
+        Assert.Equal("pytorch", nadam.Conventions["lecture"].Effective);
+        Assert.Equal("squares|abs", list.Optimizers.Single(o => o.Name == "adagrad").Conventions["lecture"].Keys.Single(k => k.Name == "accumulate").Kind);
+    }
+
+    [Fact]
+    public async Task Signals_Get_ListsTheLecturesSixWithTheirValues()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var list = await server.Client.GetFromJsonAsync<SignalList>("/api/signals", JsonEndpoint.Options);
+
+        Assert.Equal(["spikes", "rectangles", "noisy-sin", "very-noisy-sin", "uneven-sawtooth", "saturation"], list!.Signals.Select(s => s.Name));
+        Assert.Equal(SignalCatalog.Get("noisy-sin").Values, list.Signals.Single(s => s.Name == "noisy-sin").Values);
+        Assert.Equal(["linear", "lecture"], list.Interpolations);
+    }
+}

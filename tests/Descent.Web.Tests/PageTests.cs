@@ -1,0 +1,49 @@
+namespace Descent.Web.Tests;
+
+public sealed class PageTests
+{
+    [Fact]
+    public async Task Root_Get_ServesThePageWithAPolicyAgainstOutsideContent()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var answer = await server.Client.GetAsync("/");
+
+        answer.EnsureSuccessStatusCode();
+        Assert.Equal("text/html", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("default-src 'self'", answer.Headers.GetValues("Content-Security-Policy").Single());
+        string html = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("<script type=\"module\" src=\"app.js\">", html);
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+    }
+
+    [Theory]
+    [InlineData("/app.js", "text/javascript")]
+    [InlineData("/charts.js", "text/javascript")]
+    [InlineData("/contour.js", "text/javascript")]
+    [InlineData("/cards.js", "text/javascript")]
+    [InlineData("/app.css", "text/css")]
+    public async Task Asset_Get_IsServedFromTheAssembly(string path, string type)
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var answer = await server.Client.GetAsync(path);
+
+        answer.EnsureSuccessStatusCode();
+        Assert.Equal(type, answer.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("https://", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Request_ForeignHostName_IsRefused()
+    {
+        await using var server = await ApiServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/functions");
+        request.Headers.Host = "attacker.example";
+
+        var answer = await server.Client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.StatusCode);
+    }
+}
