@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Descent.Training.Tensors;
 
@@ -139,10 +140,16 @@ public static unsafe class Gemm
             }
             else
             {
+                int p8 = 0;
+                if (mr == 8 && rows == 8 && Avx.IsSupported)
+                {
+                    float* src = a + (long)(i0 + ir) * lda + p0;
+                    for (; p8 + 8 <= kc; p8 += 8) Transpose8x8(src + p8, lda, panel + p8 * 8, 8);
+                }
                 for (int r = 0; r < rows; r++)
                 {
                     float* src = a + (long)(i0 + ir + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) panel[p * mr + r] = src[p];
+                    for (int p = p8; p < kc; p++) panel[p * mr + r] = src[p];
                 }
                 for (int r = rows; r < mr; r++)
                     for (int p = 0; p < kc; p++) panel[p * mr + r] = 0f;
@@ -161,10 +168,19 @@ public static unsafe class Gemm
             if (trans)
             {
                 // op(B)[p, j] = B[j, p]: each column j of the panel is a contiguous run of B's row j.
+                int j8 = 0;
+                if (Avx.IsSupported)
+                {
+                    for (; j8 + 8 <= cols; j8 += 8)
+                    {
+                        float* src = b + (long)(j0 + jr + j8) * ldb + p0;
+                        for (int p = 0; p + 8 <= kc; p += 8) Transpose8x8(src + p, ldb, panel + p * nr + j8, nr);
+                    }
+                }
                 for (int j = 0; j < cols; j++)
                 {
                     float* src = b + (long)(j0 + jr + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) panel[p * nr + j] = src[p];
+                    for (int p = j < j8 ? kc / 8 * 8 : 0; p < kc; p++) panel[p * nr + j] = src[p];
                 }
                 for (int j = cols; j < nr; j++)
                     for (int p = 0; p < kc; p++) panel[p * nr + j] = 0f;
@@ -190,6 +206,48 @@ public static unsafe class Gemm
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// dst[q·dstStride + r] = src[r·srcStride + q] for an 8×8 block: eight row loads, the classic
+    /// unpack/shuffle/permute transpose, eight contiguous stores (packing with strided scalar stores is
+    /// what made A·B and A·Bᵀ slower than Aᵀ·B).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, int srcStride, float* dst, int dstStride)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + srcStride);
+        var r2 = Avx.LoadVector256(src + 2 * srcStride);
+        var r3 = Avx.LoadVector256(src + 3 * srcStride);
+        var r4 = Avx.LoadVector256(src + 4 * srcStride);
+        var r5 = Avx.LoadVector256(src + 5 * srcStride);
+        var r6 = Avx.LoadVector256(src + 6 * srcStride);
+        var r7 = Avx.LoadVector256(src + 7 * srcStride);
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44);
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, t6, 0x44);
+        var s5 = Avx.Shuffle(t4, t6, 0xEE);
+        var s6 = Avx.Shuffle(t5, t7, 0x44);
+        var s7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + dstStride, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + 2 * dstStride, Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + 3 * dstStride, Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + 4 * dstStride, Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(s3, s7, 0x31));
     }
 
     /// <summary>Writes (or adds) a finished tile; edge tiles go through a scratch tile so nothing past C's edge is touched.</summary>
