@@ -101,6 +101,18 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Train_LectureNesterov_StepsThroughGradientOracleAndLearns()
+    {
+        var data = Digits;
+        var network = ModelCatalog.Create("logreg", data.SampleShape, 10);
+        var options = OptimizerCatalog.Resolve("nesterov(lr=0.05)", Convention.Lecture);
+        var run = Trainer.Train(network, data, "nesterov(lr=0.05)", options, Short);
+        Assert.False(run.Diverged);
+        Assert.True(run.FinalTestAccuracy > 0.85, $"lecture Nesterov logreg on digits: {run.FinalTestAccuracy}");
+        Assert.True(run.TrainLoss[^1] < run.TrainLoss[0]);
+    }
+
+    [Fact]
     public void Train_BadOptions_ThrowsNamingTheProblem()
     {
         var data = Digits;

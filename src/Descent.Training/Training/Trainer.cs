@@ -49,8 +49,6 @@ public static class Trainer
 
         network.Initialize(options.Seed);
         var opt = optimizer.Create<float>(network.ParameterCount);
-        if (opt.NeedsOracle)
-            throw new ArgumentException($"{optimizer.Name} under the {optimizer.Convention} convention evaluates look-ahead gradients; train with the pytorch or lasagne convention.", nameof(optimizer));
         var order = new DeterministicRandom(options.Seed ^ BatchStream);
 
         int n = data.Train.Count, size = data.Train.SampleSize;
@@ -91,7 +89,9 @@ public static class Trainer
                     data.Train.Images.AsSpan(j * size, size).CopyTo(images.AsSpan(s * size, size));
                     labels[s] = data.Train.Labels[j];
                 }
-                double loss = network.ComputeGradients(images.AsSpan(0, count * size), labels.AsSpan(0, count), count);
+                double loss = opt.NeedsOracle
+                    ? LookAheadLoss(network, images, labels, count)
+                    : network.ComputeGradients(images.AsSpan(0, count * size), labels.AsSpan(0, count), count);
                 iteration++;
                 if (!double.IsFinite(loss))
                 {
@@ -99,7 +99,8 @@ public static class Trainer
                     divergedAt = iteration;
                     break;
                 }
-                opt.Step(network.Parameters, network.Gradients);
+                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count));
+                else opt.Step(network.Parameters, network.Gradients);
                 losses.Add(loss);
                 progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, loss));
             }
@@ -111,5 +112,32 @@ public static class Trainer
             }
         }
         return new TrainingRun(label, optimizer, losses, epochs, diverged, divergedAt, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The batch loss at the current weights for look-ahead rules, which only ask for gradients elsewhere;
+    /// computed by a forward pass without dropout.
+    /// </summary>
+    private static double LookAheadLoss(Network network, float[] images, byte[] labels, int count) =>
+        SoftmaxCrossEntropy.Compute(network.Forward(images.AsSpan(0, count * network.InputShape.Size), count), labels, count, network.ClassCount, []);
+
+    /// <summary>The gradient of the batch loss at any point, for look-ahead rules (the lecture's Nesterov): the point is
+    /// loaded into the network, the gradient taken, and the weights put back.</summary>
+    private static GradientOracle<float> Oracle(Network network, float[] images, byte[] labels, int count)
+    {
+        float[]? saved = null;
+        return (point, gradient) =>
+        {
+            bool here = point.Overlaps(network.Parameters);
+            if (!here)
+            {
+                saved ??= new float[network.ParameterCount];
+                network.Parameters.CopyTo(saved, 0);
+                point.CopyTo(network.Parameters);
+            }
+            network.ComputeGradients(images.AsSpan(0, count * network.InputShape.Size), labels.AsSpan(0, count), count);
+            network.Gradients.CopyTo(gradient);
+            if (!here) saved!.CopyTo(network.Parameters, 0);
+        };
     }
 }
