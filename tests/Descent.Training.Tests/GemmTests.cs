@@ -86,6 +86,22 @@ public class GemmTests(ITestOutputHelper output)
     public void Multiply_LayerShapes_ReportGflops()
     {
         if (Environment.GetEnvironmentVariable("DESCENT_BENCH") != "1") return;
+        {
+            // The naive baseline: i-j-p triple loop in float, one thread.
+            int m = 128, n = 256, k = 784;
+            var a = Random(m * k, 1);
+            var b = Random(k * n, 2);
+            var c = new float[m * n];
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0;
+                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
+                    c[i * n + j] = sum;
+                }
+            output.WriteLine($"naive triple loop A·B {m}x{k}·{k}x{n}: {2.0 * m * n * k / sw.Elapsed.TotalSeconds / 1e9:F2} GFLOP/s");
+        }
         int[][] shapes = [[128, 256, 784], [128, 784, 256], [784, 256, 128], [128, 256, 256], [128, 1000, 784], [128, 1000, 1000], [1000, 1000, 128], [512, 512, 512]];
         foreach (int threads in new[] { 1, 0 })
             foreach (var s in shapes)

@@ -46,4 +46,19 @@ public class SpeedTests(ITestOutputHelper output)
         for (int i = 0; i < 100; i++) opt.Step(network.Parameters, network.Gradients);
         output.WriteLine($"adam step ({network.ParameterCount} parameters): {clock.Elapsed.TotalMilliseconds / 100:F3} ms");
     }
+
+    [Trait("Category", "Benchmark")]
+    [Theory]
+    [InlineData("cnn", "adam(lr=0.001)")]
+    [InlineData("mlp", "adam(lr=0.001)")]
+    [InlineData("logreg", "sgd(lr=0.1)")]
+    public void BundledMnist_ThreeEpochs_ReportSecondsAndAccuracy(string model, string spec)
+    {
+        if (Environment.GetEnvironmentVariable("DESCENT_BENCH") != "1") return;
+        var data = DatasetCatalog.Load("mnist");
+        var network = ModelCatalog.Create(model, data.SampleShape, data.ClassCount);
+        var run = Trainer.Train(network, data, spec, OptimizerCatalog.Resolve(spec, Convention.PyTorch), new TrainingOptions { Epochs = 3, Seed = 1 });
+        foreach (var e in run.Epochs)
+            output.WriteLine($"{model} {spec} epoch {e.Epoch}: test accuracy {e.TestAccuracy:P2}, loss {e.TestLoss:F4}, {e.TrainSeconds:F3} s training, {e.Seconds:F3} s total");
+    }
 }
