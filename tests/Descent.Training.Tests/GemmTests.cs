@@ -53,18 +53,21 @@ public class GemmTests(ITestOutputHelper output)
                     var a = Random(m * k, 1 + m);
                     var b = Random(k * n, 2 + n);
                     var c0 = Random(m * n + 3, 3 + k);
-                    var c = (float[])c0.Clone();
-                    Gemm.Multiply(a, ta, b, tb, c, m, n, k, accumulate);
                     var want = Naive(a, ta, b, tb, m, n, k);
-                    for (int i = 0; i < m * n; i++)
+                    foreach (bool wide in Gemm.Wide ? new[] { true, false } : new[] { false })
                     {
-                        double expected = want[i] + (accumulate ? c0[i] : 0);
-                        // float32 products summed k times: error grows like sqrt(k)·eps·|terms| at worst k·eps.
-                        double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(expected);
-                        Assert.True(Math.Abs(c[i] - expected) <= tolerance,
-                            $"m={m} n={n} k={k} ta={ta} tb={tb} acc={accumulate} i={i}: {c[i]} vs {expected}");
+                        var c = (float[])c0.Clone();
+                        Gemm.Multiply(a, ta, b, tb, c, m, n, k, accumulate, 0, wide);
+                        for (int i = 0; i < m * n; i++)
+                        {
+                            double expected = want[i] + (accumulate ? c0[i] : 0);
+                            // float32 products summed k times: error grows like sqrt(k)·eps·|terms| at worst k·eps.
+                            double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(expected);
+                            Assert.True(Math.Abs(c[i] - expected) <= tolerance,
+                                $"m={m} n={n} k={k} ta={ta} tb={tb} acc={accumulate} wide={wide} i={i}: {c[i]} vs {expected}");
+                        }
+                        for (int i = m * n; i < c.Length; i++) Assert.Equal(c0[i], c[i]);
                     }
-                    for (int i = m * n; i < c.Length; i++) Assert.Equal(c0[i], c[i]);
                 }
     }
 
@@ -79,6 +82,21 @@ public class GemmTests(ITestOutputHelper output)
         Gemm.Multiply(a, false, b, true, one, m, n, k, maxThreads: 1);
         Gemm.Multiply(a, false, b, true, many, m, n, k, maxThreads: 8);
         Assert.Equal(one, many);
+    }
+
+    [Fact]
+    public void Multiply_Avx512OrAvx2Kernel_SameBits()
+    {
+        // Both kernels sum every element in the same order (k ascending, blocks of KC), with the same FMAs.
+        if (!Gemm.Wide) return;
+        int m = 77, n = 301, k = 530;
+        var a = Random(m * k, 7);
+        var b = Random(k * n, 8);
+        var wide = new float[m * n];
+        var narrow = new float[m * n];
+        Gemm.Multiply(a, true, b, false, wide, m, n, k, false, 0, wide: true);
+        Gemm.Multiply(a, true, b, false, narrow, m, n, k, false, 0, wide: false);
+        Assert.Equal(wide, narrow);
     }
 
     [Trait("Category", "Benchmark")]

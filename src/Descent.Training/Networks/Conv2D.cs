@@ -8,10 +8,9 @@ namespace Descent.Training.Networks;
 /// output channel. Each sample is unrolled (im2col) so the work is a GEMM:
 /// <c>y = W·col + b</c>, <c>∂W = Σ ∂y·colᵀ</c>, <c>∂col = Wᵀ·∂y</c> folded back (col2im) into ∂x.
 /// </summary>
-public sealed class Conv2D : Layer
+public sealed unsafe class Conv2D : Layer
 {
-    private float[] _col = [];
-    private float[] _dcol = [];
+    private float[] _perSample = [];
 
     /// <summary>A convolution to <paramref name="outputChannels"/> channels (default 3×3, stride 1, padding 1: same size).</summary>
     public Conv2D(int outputChannels, int kernel = 3, int stride = 1, int padding = 1, Initialization initialization = Initialization.He)
@@ -75,15 +74,17 @@ public sealed class Conv2D : Layer
     public override void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch, bool training)
     {
         int k = Patch, n = Pixels, m = OutputChannels;
-        EnsureScratch();
-        var w = parameters[..(m * k)];
-        var b = parameters.Slice(m * k, m);
-        for (int s = 0; s < batch; s++)
+        fixed (float* pParameters = parameters, pInput = input, pOutput = output)
         {
-            Im2Col(input.Slice(s * InputShape.Size, InputShape.Size), _col);
-            var y = output.Slice(s * m * n, m * n);
-            for (int o = 0; o < m; o++) y.Slice(o * n, n).Fill(b[o]);
-            Gemm.Multiply(w, false, _col, false, y, m, n, k, accumulate: true);
+            nint wAddress = (nint)pParameters, inAddress = (nint)pInput, outAddress = (nint)pOutput;
+            ForSamples(batch, (s, col, _) =>
+            {
+                var w = new ReadOnlySpan<float>((float*)wAddress, m * k + m);
+                Im2Col(new ReadOnlySpan<float>((float*)inAddress + (long)s * InputShape.Size, InputShape.Size), col);
+                var y = new Span<float>((float*)outAddress + (long)s * m * n, m * n);
+                for (int o = 0; o < m; o++) y.Slice(o * n, n).Fill(w[m * k + o]);
+                Gemm.Multiply(w[..(m * k)], false, col, false, y, m, n, k, accumulate: true, maxThreads: 1);
+            });
         }
     }
 
@@ -92,38 +93,64 @@ public sealed class Conv2D : Layer
         ReadOnlySpan<float> outputGradient, Span<float> parameterGradients, Span<float> inputGradient, int batch)
     {
         int k = Patch, n = Pixels, m = OutputChannels;
-        EnsureScratch();
-        var w = parameters[..(m * k)];
-        var dw = parameterGradients[..(m * k)];
-        var db = parameterGradients.Slice(m * k, m);
-        dw.Clear();
-        db.Clear();
-        for (int s = 0; s < batch; s++)
+        int per = m * k + m;
+        if (_perSample.Length < batch * per) _perSample = new float[batch * per];
+        bool wantInput = !inputGradient.IsEmpty;
+        fixed (float* pParameters = parameters, pInput = input, pDy = outputGradient, pDx = inputGradient, pPartial = _perSample)
         {
-            var dy = outputGradient.Slice(s * m * n, m * n);
-            Im2Col(input.Slice(s * InputShape.Size, InputShape.Size), _col);
-            Gemm.Multiply(dy, false, _col, true, dw, m, k, n, accumulate: true);
-            for (int o = 0; o < m; o++)
+            nint wAddress = (nint)pParameters, inAddress = (nint)pInput, dyAddress = (nint)pDy, dxAddress = (nint)pDx, partialAddress = (nint)pPartial;
+            ForSamples(batch, (s, col, dcol) =>
             {
-                float sum = 0f;
-                foreach (float g in dy.Slice(o * n, n)) sum += g;
-                db[o] += sum;
-            }
-            if (!inputGradient.IsEmpty)
-            {
-                Gemm.Multiply(w, true, dy, false, _dcol, k, n, m);
-                Col2Im(_dcol, inputGradient.Slice(s * InputShape.Size, InputShape.Size));
-            }
+                var w = new ReadOnlySpan<float>((float*)wAddress, m * k);
+                var dy = new ReadOnlySpan<float>((float*)dyAddress + (long)s * m * n, m * n);
+                var partial = new Span<float>((float*)partialAddress + (long)s * per, per);
+                Im2Col(new ReadOnlySpan<float>((float*)inAddress + (long)s * InputShape.Size, InputShape.Size), col);
+                Gemm.Multiply(dy, false, col, true, partial[..(m * k)], m, k, n, maxThreads: 1);
+                for (int o = 0; o < m; o++)
+                {
+                    float sum = 0f;
+                    foreach (float g in dy.Slice(o * n, n)) sum += g;
+                    partial[m * k + o] = sum;
+                }
+                if (wantInput)
+                {
+                    Gemm.Multiply(w, true, dy, false, dcol, k, n, m, maxThreads: 1);
+                    Col2Im(dcol, new Span<float>((float*)dxAddress + (long)s * InputShape.Size, InputShape.Size));
+                }
+            });
+        }
+        // Per-sample gradients summed in sample order: the same bits whatever the thread count.
+        var total = parameterGradients[..per];
+        _perSample.AsSpan(0, per).CopyTo(total);
+        for (int s = 1; s < batch; s++)
+        {
+            var partial = _perSample.AsSpan(s * per, per);
+            for (int i = 0; i < per; i++) total[i] += partial[i];
         }
     }
 
-    private void EnsureScratch()
+    private delegate void SampleWork(int sample, Span<float> col, Span<float> dcol);
+
+    /// <summary>Runs <paramref name="work"/> for every sample, on several threads when the batch is large enough;
+    /// each sample writes only its own outputs, so the thread count never changes a result.</summary>
+    private void ForSamples(int batch, SampleWork work)
     {
-        if (_col.Length != Patch * Pixels)
+        int size = Patch * Pixels;
+        long flops = (long)batch * OutputChannels * size;
+        int workers = flops < Gemm.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, batch);
+        if (workers == 1)
         {
-            _col = new float[Patch * Pixels];
-            _dcol = new float[Patch * Pixels];
+            var col = new float[size];
+            var dcol = new float[size];
+            for (int s = 0; s < batch; s++) work(s, col, dcol);
+            return;
         }
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            var col = new float[size];
+            var dcol = new float[size];
+            for (int s = worker; s < batch; s += workers) work(s, col, dcol);
+        });
     }
 
     /// <summary>col[(c·K + ky)·K + kx, oy·Wo + ox] = x[c, oy·S − P + ky, ox·S − P + kx], zero outside the image.</summary>

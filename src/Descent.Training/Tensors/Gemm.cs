@@ -27,10 +27,12 @@ public static unsafe class Gemm
     /// <summary>Below this many multiply-adds (m·n·k) a call runs on the calling thread alone.</summary>
     internal const long ParallelThreshold = 1L << 19;
 
-    private static readonly bool Wide = Vector512.IsHardwareAccelerated;
-    private static readonly int MR = Wide ? 8 : 6;
-    private static readonly int NR = Wide ? 32 : 16;
-    private static readonly int MC = MR * 16;
+    /// <summary>True where AVX-512 runs at full speed: the 8×32 kernel; otherwise the 6×16 AVX2 kernel.</summary>
+    internal static readonly bool Wide = Vector512.IsHardwareAccelerated;
+
+    private static int RowsPerTile(bool wide) => wide ? 8 : 6;
+    private static int ColumnsPerTile(bool wide) => wide ? 32 : 16;
+    private const int TilesPerBlock = 16;
 
     [ThreadStatic] private static float[]? t_packA;
     [ThreadStatic] private static float[]? t_packB;
@@ -43,8 +45,15 @@ public static unsafe class Gemm
     /// </summary>
     /// <param name="maxThreads">Upper bound on threads; 0 means <see cref="Environment.ProcessorCount"/>.</param>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c,
-        int m, int n, int k, bool accumulate = false, int maxThreads = 0)
+        int m, int n, int k, bool accumulate = false, int maxThreads = 0) =>
+        Multiply(a, transposeA, b, transposeB, c, m, n, k, accumulate, maxThreads, Wide);
+
+    /// <summary><see cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, bool, Span{float}, int, int, int, bool, int)"/>
+    /// with the kernel chosen by the caller, so tests cover the AVX2 kernel on AVX-512 machines too.</summary>
+    internal static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c,
+        int m, int n, int k, bool accumulate, int maxThreads, bool wide)
     {
+        if (wide && !Vector512.IsHardwareAccelerated) throw new PlatformNotSupportedException("The 8×32 kernel needs AVX-512.");
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -61,7 +70,8 @@ public static unsafe class Gemm
 
         fixed (float* pa = a, pb = b, pc = c)
         {
-            var job = new Job((nint)pa, transposeA ? m : k, transposeA, (nint)pb, transposeB ? k : n, transposeB, (nint)pc, n, m, n, k, accumulate);
+            var job = new Job((nint)pa, transposeA ? m : k, transposeA, (nint)pb, transposeB ? k : n, transposeB, (nint)pc, n, m, n, k, accumulate, wide);
+            int MR = RowsPerTile(wide);
             int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
             int rowTiles = (m + MR - 1) / MR;
             int blocks = Math.Min(threads, rowTiles);
@@ -77,13 +87,15 @@ public static unsafe class Gemm
         }
     }
 
-    private readonly record struct Job(nint A, int Lda, bool TransA, nint B, int Ldb, bool TransB, nint C, int Ldc, int M, int N, int K, bool Accumulate)
+    private readonly record struct Job(nint A, int Lda, bool TransA, nint B, int Ldb, bool TransB, nint C, int Ldc, int M, int N, int K, bool Accumulate, bool Wide)
     {
         /// <summary>Computes rows [r0, r1) of C; no other thread writes them.</summary>
         public void Rows(int r0, int r1)
         {
-            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(MC * KC, pinned: true);
-            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * ((NC + NR - 1) / NR * NR), pinned: true);
+            int MR = RowsPerTile(Wide), NR = ColumnsPerTile(Wide), MC = MR * TilesPerBlock;
+            // Sized for the larger kernel, so either kernel can use a thread's buffers.
+            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(8 * TilesPerBlock * KC, pinned: true);
+            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * ((NC + 31) / 32 * 32), pinned: true);
             fixed (float* pA = packA, pB = packB)
             {
                 float* a = (float*)A, b = (float*)B, c = (float*)C;
@@ -94,11 +106,11 @@ public static unsafe class Gemm
                     for (int jc = 0; jc < N; jc += NC)
                     {
                         int nc = Math.Min(NC, N - jc);
-                        PackB(b, Ldb, TransB, pc, kc, jc, nc, pB);
+                        PackB(b, Ldb, TransB, pc, kc, jc, nc, pB, NR);
                         for (int ic = r0; ic < r1; ic += MC)
                         {
                             int mc = Math.Min(MC, r1 - ic);
-                            PackA(a, Lda, TransA, ic, mc, pc, kc, pA);
+                            PackA(a, Lda, TransA, ic, mc, pc, kc, pA, MR);
                             for (int jr = 0; jr < nc; jr += NR)
                             {
                                 int cols = Math.Min(NR, nc - jr);
@@ -119,9 +131,8 @@ public static unsafe class Gemm
     }
 
     /// <summary>Packs op(A)[i0..i0+mc, p0..p0+kc] as MR-row panels, p-major inside a panel, zero rows past mc.</summary>
-    private static void PackA(float* a, int lda, bool trans, int i0, int mc, int p0, int kc, float* dst)
+    private static void PackA(float* a, int lda, bool trans, int i0, int mc, int p0, int kc, float* dst, int mr)
     {
-        int mr = MR;
         for (int ir = 0; ir < mc; ir += mr)
         {
             int rows = Math.Min(mr, mc - ir);
@@ -158,9 +169,8 @@ public static unsafe class Gemm
     }
 
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc] as NR-column panels, p-major inside a panel, zero columns past nc.</summary>
-    private static void PackB(float* b, int ldb, bool trans, int p0, int kc, int j0, int nc, float* dst)
+    private static void PackB(float* b, int ldb, bool trans, int p0, int kc, int j0, int nc, float* dst, int nr)
     {
-        int nr = NR;
         for (int jr = 0; jr < nc; jr += nr)
         {
             int cols = Math.Min(nr, nc - jr);
