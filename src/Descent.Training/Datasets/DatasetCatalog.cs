@@ -73,7 +73,7 @@ public static class DatasetCatalog
     private static Dataset LoadBundled(string name)
     {
         var assembly = typeof(DatasetCatalog).Assembly;
-        var names = StandardFiles.Select(f => $"Descent.Training.Data.{name}/{f}.gz").ToArray();
+        var names = StandardFiles.Select(f => $"Descent.Training.Data.{name}.{f}.gz").ToArray();
         var arrays = names.Select(resource =>
         {
             using var stream = assembly.GetManifestResourceStream(resource)

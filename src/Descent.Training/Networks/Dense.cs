@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Descent.Training.Tensors;
 
 namespace Descent.Training.Networks;
@@ -52,10 +54,14 @@ public sealed class Dense(int outputs, Initialization initialization = Initializ
         Gemm.Multiply(input, true, outputGradient, false, parameterGradients[..(n * m)], n, m, batch);
         var db = parameterGradients.Slice(n * m, m);
         db.Clear();
+        var dbVectors = MemoryMarshal.Cast<float, Vector<float>>(db);
+        int tail = dbVectors.Length * Vector<float>.Count;
         for (int s = 0; s < batch; s++)
         {
             var dy = outputGradient.Slice(s * m, m);
-            for (int j = 0; j < m; j++) db[j] += dy[j];
+            var dyVectors = MemoryMarshal.Cast<float, Vector<float>>(dy);
+            for (int v = 0; v < dbVectors.Length; v++) dbVectors[v] += dyVectors[v];
+            for (int j = tail; j < m; j++) db[j] += dy[j];
         }
         if (!inputGradient.IsEmpty)
             Gemm.Multiply(outputGradient, false, parameters[..(n * m)], true, inputGradient, batch, n, m);

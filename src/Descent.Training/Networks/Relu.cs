@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Descent.Training.Networks;
 
 /// <summary><c>y = max(x, 0)</c>; the derivative at 0 is taken as 0 (as PyTorch does).</summary>
@@ -13,7 +16,10 @@ public sealed class Relu : Layer
     public override void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch, bool training)
     {
         int count = batch * InputShape.Size;
-        for (int i = 0; i < count; i++) output[i] = input[i] > 0f ? input[i] : 0f;
+        var x = MemoryMarshal.Cast<float, Vector<float>>(input[..count]);
+        var y = MemoryMarshal.Cast<float, Vector<float>>(output[..count]);
+        for (int v = 0; v < x.Length; v++) y[v] = Vector.ConditionalSelect(Vector.GreaterThan(x[v], Vector<float>.Zero), x[v], Vector<float>.Zero);
+        for (int i = x.Length * Vector<float>.Count; i < count; i++) output[i] = input[i] > 0f ? input[i] : 0f;
     }
 
     /// <inheritdoc />
@@ -22,6 +28,10 @@ public sealed class Relu : Layer
     {
         if (inputGradient.IsEmpty) return;
         int count = batch * InputShape.Size;
-        for (int i = 0; i < count; i++) inputGradient[i] = input[i] > 0f ? outputGradient[i] : 0f;
+        var x = MemoryMarshal.Cast<float, Vector<float>>(input[..count]);
+        var dy = MemoryMarshal.Cast<float, Vector<float>>(outputGradient[..count]);
+        var dx = MemoryMarshal.Cast<float, Vector<float>>(inputGradient[..count]);
+        for (int v = 0; v < x.Length; v++) dx[v] = Vector.ConditionalSelect(Vector.GreaterThan(x[v], Vector<float>.Zero), dy[v], Vector<float>.Zero);
+        for (int i = x.Length * Vector<float>.Count; i < count; i++) inputGradient[i] = input[i] > 0f ? outputGradient[i] : 0f;
     }
 }
