@@ -78,6 +78,9 @@ public class TrainerTests
         var run = Trainer.Train(network, data, "sgd(lr=0.1)", Spec("sgd(lr=0.1)"), Short, progress.Add);
         int perEpoch = (1442 + 63) / 64;
         Assert.Equal(2 * perEpoch, run.TrainLoss.Count);
+        Assert.Equal(Enumerable.Range(1, 2 * perEpoch), run.Iterations.Select(i => i.Iteration));
+        Assert.Equal(Enumerable.Range(1, 2 * perEpoch).Select(i => (i - 1) / perEpoch + 1), run.Iterations.Select(i => i.Epoch));
+        Assert.True(run.Iterations.Zip(run.Iterations.Skip(1)).All(p => p.First.Seconds <= p.Second.Seconds));
         Assert.Equal([0, 1, 2], run.Epochs.Select(e => e.Epoch));
         Assert.Equal([0, perEpoch, 2 * perEpoch], run.Epochs.Select(e => e.Iteration));
         Assert.True(run.Epochs.Zip(run.Epochs.Skip(1)).All(p => p.First.Seconds <= p.Second.Seconds));

@@ -58,7 +58,7 @@ public static class Trainer
         var images = new float[batchCapacity * size];
         var labels = new byte[batchCapacity];
         var indices = new int[n];
-        var losses = new List<double>(total);
+        var losses = new List<IterationRecord>(total);
         var epochs = new List<EpochRecord>(options.Epochs + 1);
         var clock = Stopwatch.StartNew();
         double trainSeconds = 0;
@@ -68,7 +68,7 @@ public static class Trainer
         {
             var (loss, accuracy) = network.Evaluate(data.Test, options.EvaluationBatchSize);
             epochs.Add(new EpochRecord(epoch, iteration, loss, accuracy, clock.Elapsed.TotalSeconds, trainSeconds));
-            progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, losses.Count > 0 ? losses[^1] : double.NaN));
+            progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, losses.Count > 0 ? losses[^1].TrainLoss : double.NaN));
             return data.Test.Count == 0 || double.IsFinite(loss);
         }
 
@@ -101,7 +101,7 @@ public static class Trainer
                 }
                 if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count));
                 else opt.Step(network.Parameters, network.Gradients);
-                losses.Add(loss);
+                losses.Add(new IterationRecord(epoch, iteration, loss, clock.Elapsed.TotalSeconds));
                 progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, loss));
             }
             trainSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;

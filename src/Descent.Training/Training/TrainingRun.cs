@@ -1,19 +1,25 @@
 namespace Descent.Training;
 
 /// <summary>
-/// The learning history of one optimizer: the training loss of every step (index i = iteration i+1, the
-/// mean loss of that step's batch at the weights before the step), the test metrics per epoch, and whether
-/// the run diverged (a non-finite loss stopped it; the non-finite value is not recorded).
+/// The learning history of one optimizer: every step (<see cref="Iterations"/>, index i = iteration i+1), the
+/// test metrics per epoch (epoch 0 = initial weights), and whether the run diverged (a non-finite loss
+/// stopped it at <see cref="DivergedAtIteration"/>; the non-finite value is not recorded).
 /// </summary>
+/// <param name="Optimizer">The label given (the spec as the user typed it).</param>
+/// <param name="Options">The resolved options the run used.</param>
+/// <param name="Seconds">Wall seconds of the whole run, evaluations included.</param>
 public sealed record TrainingRun(
     string Optimizer,
     OptimizerOptions Options,
-    IReadOnlyList<double> TrainLoss,
+    IReadOnlyList<IterationRecord> Iterations,
     IReadOnlyList<EpochRecord> Epochs,
     bool Diverged,
     int? DivergedAtIteration,
     double Seconds)
 {
+    /// <summary>The training loss of every step, in order.</summary>
+    public IReadOnlyList<double> TrainLoss => [.. Iterations.Select(i => i.TrainLoss)];
+
     /// <summary>The last epoch's test accuracy (NaN if none was recorded).</summary>
     public double FinalTestAccuracy => Epochs.Count > 0 ? Epochs[^1].TestAccuracy : double.NaN;
 
