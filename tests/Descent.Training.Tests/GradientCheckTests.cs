@@ -101,6 +101,49 @@ public class GradientCheckTests
     [Fact]
     public void Conv2D_SamePadding_MatchesCentralDifference() => Check(new Conv2D(3), new Shape(2, 5, 4), 2);
 
+    [Theory]
+    [InlineData(3, 1, 0)]
+    [InlineData(3, 1, 2)]
+    [InlineData(1, 1, 0)]
+    [InlineData(5, 1, 1)]
+    [InlineData(2, 3, 1)]
+    public void Conv2D_KernelStridePadding_MatchesCentralDifference(int kernel, int stride, int padding) =>
+        Check(new Conv2D(2, kernel, stride, padding), new Shape(2, 6, 5), 2);
+
+    [Theory]
+    [InlineData(3, 1, 1)]
+    [InlineData(3, 2, 0)]
+    [InlineData(5, 1, 2)]
+    public void Conv2D_Forward_MatchesNaiveConvolution(int kernel, int stride, int padding)
+    {
+        var conv = new Conv2D(3, kernel, stride, padding);
+        var input = new Shape(2, 7, 6);
+        conv.Build(input);
+        var random = new DeterministicRandom(8);
+        var p = Uniform(conv.ParameterCount, random);
+        var x = Uniform(2 * input.Size, random);
+        var y = new float[2 * conv.OutputShape.Size];
+        conv.Forward(p, x, y, 2, training: false);
+        int ho = conv.OutputShape.Height, wo = conv.OutputShape.Width, patch = 2 * kernel * kernel;
+        for (int s = 0; s < 2; s++)
+            for (int o = 0; o < 3; o++)
+                for (int oy = 0; oy < ho; oy++)
+                    for (int ox = 0; ox < wo; ox++)
+                    {
+                        double sum = p[3 * patch + o];
+                        for (int c = 0; c < 2; c++)
+                            for (int ky = 0; ky < kernel; ky++)
+                                for (int kx = 0; kx < kernel; kx++)
+                                {
+                                    int iy = oy * stride - padding + ky, ix = ox * stride - padding + kx;
+                                    if (iy < 0 || iy >= 7 || ix < 0 || ix >= 6) continue;
+                                    sum += (double)p[o * patch + (c * kernel + ky) * kernel + kx] * x[s * input.Size + (c * 7 + iy) * 6 + ix];
+                                }
+                        // float32 sums of at most 51 products of magnitude ≤ 1: a few ulps of the result.
+                        Assert.InRange(y[((s * 3 + o) * ho + oy) * wo + ox], sum - 1e-5, sum + 1e-5);
+                    }
+    }
+
     [Fact]
     public void Conv2D_NoPaddingStride2_MatchesCentralDifference() => Check(new Conv2D(2, kernel: 3, stride: 2, padding: 0), new Shape(2, 7, 6), 2);
 

@@ -166,6 +166,21 @@ public sealed unsafe class Conv2D : Layer
                     for (int oy = 0; oy < ho; oy++)
                     {
                         int iy = oy * Stride - Padding + ky;
+                        if (Stride == 1)
+                        {
+                            // Stride 1: the valid part of an output row is one contiguous run of an input row.
+                            var line = dst.Slice(oy * wo, wo);
+                            if ((uint)iy >= (uint)h)
+                            {
+                                line.Clear();
+                                continue;
+                            }
+                            int first = Math.Clamp(Padding - kx, 0, wo), last = Math.Clamp(w + Padding - kx, first, wo);
+                            line[..first].Clear();
+                            x.Slice((c * h + iy) * w + first - Padding + kx, last - first).CopyTo(line[first..last]);
+                            line[last..].Clear();
+                            continue;
+                        }
                         for (int ox = 0; ox < wo; ox++)
                         {
                             int ix = ox * Stride - Padding + kx;
