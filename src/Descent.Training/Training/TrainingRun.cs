@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Descent.Training;
 
 /// <summary>
@@ -18,11 +20,14 @@ public sealed record TrainingRun(
     double Seconds)
 {
     /// <summary>The training loss of every step, in order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> TrainLoss => [.. Iterations.Select(i => i.TrainLoss)];
 
     /// <summary>The last epoch's test accuracy (NaN if none was recorded).</summary>
+    [JsonIgnore]
     public double FinalTestAccuracy => Epochs.Count > 0 ? Epochs[^1].TestAccuracy : double.NaN;
 
     /// <summary>The last epoch's test loss (NaN if none was recorded).</summary>
+    [JsonIgnore]
     public double FinalTestLoss => Epochs.Count > 0 ? Epochs[^1].TestLoss : double.NaN;
 }
