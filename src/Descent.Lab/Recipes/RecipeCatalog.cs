@@ -13,6 +13,7 @@ public static class RecipeCatalog
         LectureRecipe.Recipe,
         LectureAnimationsRecipe.Recipe,
         LectureNesterovRecipe.Recipe,
+        ClassicsRecipe.Recipe,
     ];
 
     /// <summary>The names of every recipe.</summary>
