@@ -1,6 +1,6 @@
 using System.Globalization;
-using Descent.Lab.Recipes;
 using Descent.Functions;
+using Descent.Lab.Recipes;
 using Descent.Lab.Trajectory;
 using Descent.Specs;
 
@@ -13,10 +13,12 @@ namespace Descent.Lab.Tests.Trajectory;
 /// <remarks>
 /// Some reference paths are chaotic: on ripple (sin(20x)), basins and walls, and where Adadelta's
 /// oscillation about the hills-and-canyon trap grows, a difference in the last bit of one gradient is
-/// amplified ×3 to ×10 per step, and the reference's own rounding (autograd's order of operations, its
-/// sin and exp) differs from Descent's in the last bit. Past the step at which a last-bit change of the
-/// gradient moves the path by more than the tolerance, the reference's digits are rounding noise, not
-/// the rule. <see cref="RoundingHorizon"/> finds that step from Descent's core alone, without the
+/// amplified ×3 to ×10 per step, and the reference's own rounding differs from Descent's in the last
+/// bit (first at steps 2 to 7, by 1 or 2 ulp: PyTorch's own sin, cos and exp kernels and autograd's order
+/// of operations; on basins and walls Descent's RMSProp path equals, bit for bit, a plain re-implementation
+/// of torch.optim's with the C library's sin and cos in autograd's order, and both leave the reference at
+/// step 7 by 2.2e-16). Past the step at which a last-bit change of a gradient component or a coordinate
+/// moves the path by more than the tolerance, the reference's digits are rounding noise, not the rule. <see cref="RoundingHorizon"/> finds that step from Descent's core alone, without the
 /// reference; every path is compared at every step before it (all 126 points of the paths that are not
 /// chaotic), and <see cref="Reference_ChaoticPaths_AreFewAndPredictableForTheirFirstSteps"/> keeps the
 /// exemption from growing.
