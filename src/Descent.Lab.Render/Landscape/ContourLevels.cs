@@ -17,7 +17,7 @@ public static class ContourLevels
     public const int DefaultCount = 24;
 
     /// <summary>Range over the rise to the 10th percentile above which levels are logarithmic.</summary>
-    public const double WideRangeRatio = 100;
+    public const double WideRangeRatio = 30;
 
     /// <summary>
     /// Levels for a function sampled as <paramref name="values"/>; NaN and infinite values are skipped.
