@@ -55,18 +55,19 @@ public static class LandscapeFigure
         foreach (var m in scene.Minima) avoid.Add((layout.PixelX(m.X), layout.PixelY(m.Y), 12 * s));
         ContourLabeler.Place(plot, lines, layout, legendBox, avoid);
 
-        foreach (var m in scene.Minima.Where(m => !m.IsGlobal)) AddMinimum(plot, m.X, m.Y, LandscapeStyle.LocalMinimumColor, 0.8f * s);
-        foreach (var m in scene.Minima.Where(m => m.IsGlobal)) AddMinimum(plot, m.X, m.Y, LandscapeStyle.GlobalMinimumColor, s);
-        if (scene.Start is { } st)
-        {
-            var marker = plot.Add.Marker(st.X, st.Y, MarkerShape.OpenCircle, LandscapeStyle.StartMarkerSize * s, LandscapeStyle.StartColor);
-            marker.MarkerLineWidth = 2 * s;
-        }
-
         if (drawPaths)
         {
             int last = paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max();
             for (int i = 0; i < paths.Length; i++) AddPath(plot, paths[i], LandscapeStyle.PathColor(i), last, s);
+        }
+
+        // The marks go over the paths (the frames redraw them over theirs): a path ending on a minimum must not hide it.
+        foreach (var m in scene.Minima.Where(m => !m.IsGlobal)) AddMinimum(plot, m.X, m.Y, LandscapeStyle.LocalMinimumColor, LandscapeStyle.LocalMinimumScale * s);
+        foreach (var m in scene.Minima.Where(m => m.IsGlobal)) AddMinimum(plot, m.X, m.Y, LandscapeStyle.GlobalMinimumColor, s);
+        if (scene.Start is { } st)
+        {
+            var marker = plot.Add.Marker(st.X, st.Y, MarkerShape.OpenCircle, LandscapeStyle.StartMarkerSize * s, LandscapeStyle.StartColor);
+            marker.MarkerLineWidth = LandscapeStyle.StartLineWidth * s;
         }
 
         var legend = plot.ShowLegend(legendItems, legendCorner);
@@ -252,10 +253,10 @@ public static class LandscapeFigure
 
     private static void AddMinimum(Plot plot, double x, double y, Color color, float s)
     {
-        var halo = plot.Add.Marker(x, y, MarkerShape.Eks, LandscapeStyle.MinimumMarkerSize * s + 2, Colors.White);
-        halo.MarkerLineWidth = 5 * s;
+        var halo = plot.Add.Marker(x, y, MarkerShape.Eks, LandscapeStyle.MinimumMarkerSize * s, Colors.White);
+        halo.MarkerLineWidth = LandscapeStyle.MinimumHaloWidth * s;
         var marker = plot.Add.Marker(x, y, MarkerShape.Eks, LandscapeStyle.MinimumMarkerSize * s, color);
-        marker.MarkerLineWidth = 2.5f * s;
+        marker.MarkerLineWidth = LandscapeStyle.MinimumLineWidth * s;
     }
 
     private static void AddPath(Plot plot, PathGeometry path, Color color, int step, float s)

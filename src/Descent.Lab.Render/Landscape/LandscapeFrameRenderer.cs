@@ -11,6 +11,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
 {
     private readonly LandscapeLayout _layout;
     private readonly PathGeometry[] _paths;
+    private readonly LandscapeScene _scene;
     private readonly SKBitmap _background;
     private readonly SKBitmap _frame;
     private readonly SKCanvas _canvas;
@@ -21,6 +22,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
     public LandscapeFrameRenderer(LandscapeScene scene, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(scene);
+        _scene = scene;
         _layout = new LandscapeLayout(width, height, scene.Domain);
         var grid = LandscapeGrid.Sample(scene);
         _paths = [.. scene.Paths.Select(p => PathGeometry.From(p, scene.Domain))];
@@ -93,6 +95,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             _fill.Color = color;
             _canvas.DrawCircle(px, py, LandscapeStyle.CurrentMarkerSize * s / 2, _fill);
         }
+        DrawMarks();
         _canvas.Restore();
         _canvas.Flush();
         return _frame.GetPixelSpan();
@@ -106,6 +109,28 @@ internal sealed class LandscapeFrameRenderer : IDisposable
         for (int step = 0; step <= lastStep; step += frameEvery) steps.Add(step);
         if (steps[^1] != lastStep) steps.Add(lastStep);
         return [.. steps];
+    }
+
+    /// <summary>The start and the minima again, over the paths, as the final picture has them.</summary>
+    private void DrawMarks()
+    {
+        float s = _layout.Scale;
+        foreach (var m in _scene.Minima.OrderBy(m => m.IsGlobal))
+        {
+            float scale = m.IsGlobal ? s : LandscapeStyle.LocalMinimumScale * s;
+            var color = ToSk(m.IsGlobal ? LandscapeStyle.GlobalMinimumColor : LandscapeStyle.LocalMinimumColor);
+            float px = _layout.PixelX(m.X), py = _layout.PixelY(m.Y), half = LandscapeStyle.MinimumMarkerSize * scale / 2;
+            DrawCross(px, py, half, LandscapeStyle.MinimumHaloWidth * scale, SKColors.White);
+            DrawCross(px, py, half, LandscapeStyle.MinimumLineWidth * scale, color);
+        }
+        if (_scene.Start is { } start)
+        {
+            _line.Color = ToSk(LandscapeStyle.StartColor);
+            float saved = _line.StrokeWidth;
+            _line.StrokeWidth = LandscapeStyle.StartLineWidth * s;
+            _canvas.DrawCircle(_layout.PixelX(start.X), _layout.PixelY(start.Y), (LandscapeStyle.StartMarkerSize * s - _line.StrokeWidth) / 2, _line);
+            _line.StrokeWidth = saved;
+        }
     }
 
     private void DrawCross(float x, float y, float half, float width, SKColor color)

@@ -37,10 +37,10 @@ public sealed record LandscapeScene(Objective Objective, IReadOnlyList<Landscape
     public bool Heatmap { get; init; }
 
     /// <summary>
-    /// The start point to mark, or null for no mark; by default the first path's first point, or the
-    /// objective's start when there is no path.
+    /// The start point to mark, or null for no mark; by default the first path's first point (when finite),
+    /// or the objective's start when there is no such path.
     /// </summary>
-    public Point2? Start { get; init; } = Paths.FirstOrDefault(p => p.Count > 0) is { } first
+    public Point2? Start { get; init; } = Paths.FirstOrDefault(p => p.Count > 0 && double.IsFinite(p.Xs[0]) && double.IsFinite(p.Ys[0])) is { } first
         ? new Point2(first.Xs[0], first.Ys[0])
         : Objective.Start;
 

@@ -14,6 +14,10 @@ internal static class LandscapeStyle
     public const float CurrentMarkerSize = 11f;
     public const float StartMarkerSize = 13f;
     public const float MinimumMarkerSize = 12f;
+    public const float MinimumLineWidth = 2.5f;
+    public const float MinimumHaloWidth = 5.5f;
+    public const float LocalMinimumScale = 0.8f;
+    public const float StartLineWidth = 2f;
     public const float LegendFontSize = 13f;
     public const float LabelFontSize = 10.5f;
     public const string FontName = "DejaVu Sans";
