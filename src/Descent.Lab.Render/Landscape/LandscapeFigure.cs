@@ -76,12 +76,18 @@ public static class LandscapeFigure
         legend.BackgroundColor = Colors.White.WithAlpha(0.9);
         legend.OutlineColor = Colors.Gray;
         legend.Margin = new PixelPadding(8 * s);
+        legend.SymbolWidth = 26 * s;
+        legend.SymbolHeight = 10 * s;
+        legend.SymbolPadding = 6 * s;
 
         plot.Title(scene.Title, size: 17 * s);
         plot.XLabel("x", size: 15 * s);
         plot.YLabel("y", size: 15 * s);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12 * s;
         plot.Axes.Left.TickLabelStyle.FontSize = 12 * s;
+        // ScottPlot packs ticks as tight as the labels allow; a figure scaled up should keep the default's spacing.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 1 / s };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 1 / s };
         plot.Axes.SetLimits(scene.Domain.XMin, scene.Domain.XMax, scene.Domain.YMin, scene.Domain.YMax);
         return plot;
     }

@@ -16,10 +16,10 @@ internal sealed class LandscapeLayout
         Width = width;
         Height = height;
         View = view;
-        Scale = (float)Math.Clamp(Math.Min(width / 960.0, height / 640.0), 0.5, 3);
+        Scale = (float)Math.Clamp(Math.Min(width / 960.0, height / 640.0), 0.75, 3);
         Left = 62 * Scale;
         Right = 16 * Scale;
-        Top = 40 * Scale;
+        Top = 36 * Scale + 8;
         Bottom = 50 * Scale;
     }
 
@@ -27,7 +27,7 @@ internal sealed class LandscapeLayout
     public int Height { get; }
     public Domain View { get; }
 
-    /// <summary>Size of fonts, lines and markers relative to the 960×640 default.</summary>
+    /// <summary>Size of fonts, lines and markers relative to the 960×640 default (not below 0.75, to stay readable).</summary>
     public float Scale { get; }
 
     public float Left { get; }
