@@ -30,7 +30,7 @@ public static class LandscapeAnimation
     /// Draws every frame and hands its step and RGBA pixels (row-major, <c>Width·Height·4</c> bytes, valid
     /// only during the call) to <paramref name="frame"/>: for writers of other formats, or a page.
     /// </summary>
-    public static void RenderFrames(LandscapeScene scene, LandscapeAnimationOptions? options, FrameSink frame)
+    public static void RenderFrames(LandscapeScene scene, LandscapeAnimationOptions? options, LandscapeFrameSink frame)
     {
         ArgumentNullException.ThrowIfNull(scene);
         ArgumentNullException.ThrowIfNull(frame);
@@ -40,9 +40,6 @@ public static class LandscapeAnimation
         foreach (int step in LandscapeFrameRenderer.FrameSteps(renderer.LastStep, options.FrameEvery))
             frame(step, renderer.Render(step));
     }
-
-    /// <summary>Receives one frame of <see cref="RenderFrames"/>.</summary>
-    public delegate void FrameSink(int step, ReadOnlySpan<byte> rgba);
 
     /// <summary>
     /// Writes the animation as a looping GIF. All frames share one palette (the last frame's colors, which
@@ -108,8 +105,7 @@ public static class LandscapeAnimation
         ArgumentNullException.ThrowIfNull(path);
         options ??= new LandscapeAnimationOptions();
         options.Validate();
-        string ffmpeg = ExternalProgram.Find(options.Ffmpeg, options.SearchPath)
-            ?? throw new MissingProgramException(Path.GetFileNameWithoutExtension(options.Ffmpeg), "an MP4 video");
+        string ffmpeg = RequireFfmpeg(options);
 
         AtomicFile.Write(path, stream =>
         {
@@ -127,6 +123,18 @@ public static class LandscapeAnimation
                 if (File.Exists(temp)) File.Delete(temp);
             }
         });
+    }
+
+    /// <summary>
+    /// The full path of the ffmpeg that <see cref="SaveMp4"/> would run, so a command can fail before it
+    /// computes anything.
+    /// </summary>
+    /// <exception cref="MissingProgramException">ffmpeg is not installed (or not where the options say).</exception>
+    public static string RequireFfmpeg(LandscapeAnimationOptions? options = null)
+    {
+        options ??= new LandscapeAnimationOptions();
+        return ExternalProgram.Find(options.Ffmpeg, options.SearchPath)
+            ?? throw new MissingProgramException(Path.GetFileNameWithoutExtension(options.Ffmpeg), "an MP4 video");
     }
 
     private static void RunFfmpeg(string ffmpeg, LandscapeScene scene, LandscapeAnimationOptions options, string output)

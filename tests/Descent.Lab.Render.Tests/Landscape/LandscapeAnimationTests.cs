@@ -175,6 +175,27 @@ public class LandscapeAnimationTests
         return ((int)Math.Round(pixel.X), (int)Math.Round(pixel.Y));
     }
 
+    [Fact]
+    public void LandscapeAnimation_RequireFfmpegOnEmptyPath_ThrowsMissingProgram()
+    {
+        var error = Assert.Throws<MissingProgramException>(() => LandscapeAnimation.RequireFfmpeg(new LandscapeAnimationOptions { SearchPath = "" }));
+
+        Assert.Contains("ffmpeg", error.Message);
+    }
+
+    [Fact]
+    public void LandscapeAnimation_RenderFrames_RgbaOfTheRequestedSizePerStep()
+    {
+        var steps = new List<int>();
+        var sizes = new List<int>();
+
+        LandscapeAnimation.RenderFrames(Scenes.Lecture(steps: 6), new LandscapeAnimationOptions { Width = 200, Height = 100, FrameEvery = 4 },
+            (step, rgba) => { steps.Add(step); sizes.Add(rgba.Length); });
+
+        Assert.Equal([0, 4, 6], steps);
+        Assert.All(sizes, size => Assert.Equal(200 * 100 * 4, size));
+    }
+
     private static double Distance(Rgba32 a, Rgba32 b) =>
         Math.Sqrt(Math.Pow(a.R - b.R, 2) + Math.Pow(a.G - b.G, 2) + Math.Pow(a.B - b.B, 2));
 }
