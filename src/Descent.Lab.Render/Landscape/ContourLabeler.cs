@@ -12,7 +12,7 @@ internal static class ContourLabeler
     private static readonly double[] Fractions = [0.5, 0.3, 0.7, 0.15, 0.85];
 
     public static void Place(Plot plot, List<(ContourLine Line, Color Color)> lines, LandscapeLayout layout,
-        (float Left, float Top, float Right, float Bottom) legend, List<(float X, float Y, float R)> avoid)
+        (float Left, float Top, float Right, float Bottom) legend, List<(float X, float Y, float R)> avoid, bool heatmap)
     {
         float s = layout.Scale;
         float font = LandscapeStyle.LabelFontSize * s;
@@ -47,7 +47,8 @@ internal static class ContourLabeler
                 label.LabelFontSize = font;
                 label.LabelFontName = LandscapeStyle.FontName;
                 label.LabelFontColor = color.WithAlpha((byte)255);
-                label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+                // Over a heatmap a lighter patch keeps the colors readable around the number.
+                label.LabelBackgroundColor = Colors.White.WithAlpha(heatmap ? 0.6 : 0.85);
                 label.LabelPadding = 1.5f * s;
                 label.Alignment = Alignment.MiddleCenter;
                 label.LabelRotation = (float)angle;

@@ -30,7 +30,8 @@ public static class LandscapeFigure
     public static void Save(LandscapeScene scene, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         Figure.FormatOf(path);
-        Figure.Save(Build(scene, width, height), path, width, height);
+        using var plot = Build(scene, width, height);
+        Figure.Save(plot, path, width, height);
     }
 
     /// <summary>
@@ -53,7 +54,7 @@ public static class LandscapeFigure
         var avoid = new List<(float X, float Y, float R)>();
         if (scene.Start is { } start) avoid.Add((layout.PixelX(start.X), layout.PixelY(start.Y), 14 * s));
         foreach (var m in scene.Minima) avoid.Add((layout.PixelX(m.X), layout.PixelY(m.Y), 12 * s));
-        ContourLabeler.Place(plot, lines, layout, legendBox, avoid);
+        ContourLabeler.Place(plot, lines, layout, legendBox, avoid, scene.Heatmap);
 
         if (drawPaths)
         {

@@ -34,7 +34,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
         using (var backgroundCanvas = new SKCanvas(_background))
         {
             backgroundCanvas.Clear(SKColors.White);
-            var plot = LandscapeFigure.Build(scene, grid, _layout, _paths, drawPaths: false);
+            using var plot = LandscapeFigure.Build(scene, grid, _layout, _paths, drawPaths: false);
             plot.Render(backgroundCanvas, width, height);
         }
         _frame = new SKBitmap(info);

@@ -50,6 +50,22 @@ public class LandscapeFigureTests
     }
 
     [Fact]
+    public void LandscapeFigure_LectureLandscape_LabelsTheLectureLevels()
+    {
+        // 6.25 is one of the lecture's levels (… 5.75, 6.25, 6.5 …) but not of the automatic ones (multiples of 0.5 here).
+        var lecture = Scenes.Lecture();
+        using var dir = new TempDirectory();
+
+        LandscapeFigure.Save(lecture, dir.File("lecture.svg"));
+        LandscapeFigure.Save(lecture with { ContourLevels = null }, dir.File("automatic.svg"));
+
+        var label = new System.Text.RegularExpressions.Regex(@">\s*6\.25\s*</text>");
+        Assert.Matches(label, File.ReadAllText(dir.File("lecture.svg")));
+        Assert.DoesNotMatch(label, File.ReadAllText(dir.File("automatic.svg")));
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@">\s*6\.5\s*</text>"), File.ReadAllText(dir.File("automatic.svg")));
+    }
+
+    [Fact]
     public void LandscapeFigure_PathEnd_DrawnInPathColor()
     {
         // The walk ends at (2, 2), away from other paths; its last point carries the first path color (tab10 blue).
