@@ -173,6 +173,12 @@ public static class LandscapeAnimation
             // ffmpeg closed its input early; its own message says why.
             pipeError = e;
         }
+        catch
+        {
+            // Drawing failed: stop ffmpeg rather than let it finish a video of the frames so far.
+            try { process.Kill(); } catch (InvalidOperationException) { }
+            throw;
+        }
         finally
         {
             try { process.StandardInput.Close(); } catch (IOException) { }

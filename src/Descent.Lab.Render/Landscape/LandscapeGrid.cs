@@ -36,11 +36,11 @@ internal sealed class LandscapeGrid
         var domain = scene.Domain;
         if (!(domain.Width > 0) || !(domain.Height > 0) || !double.IsFinite(domain.Width) || !double.IsFinite(domain.Height))
             throw new ArgumentException($"A landscape needs a rectangle of positive, finite size; got {domain}.");
-        double[] xs = scene.GridStep is double step && step > 0 ? domain.XValues(step) : [];
-        double[] ys = scene.GridStep is double step2 && step2 > 0 ? domain.YValues(step2) : [];
+        // The lecture's arange grid when the step suits the rectangle (2 to 4000 points a side), else an even grid.
+        bool stepFits = scene.GridStep is double step && step > 0 && domain.Width / step is >= 2 and <= 4000 && domain.Height / step is >= 2 and <= 4000;
         int points = Math.Clamp(scene.GridPoints, 2, 2000);
-        if (xs.Length < 2 || xs.Length > 4000) xs = domain.XValues(points);
-        if (ys.Length < 2 || ys.Length > 4000) ys = domain.YValues(points);
+        double[] xs = stepFits ? domain.XValues(scene.GridStep!.Value) : domain.XValues(points);
+        double[] ys = stepFits ? domain.YValues(scene.GridStep!.Value) : domain.YValues(points);
         double[,] values = scene.Objective.Evaluate(xs, ys);
 
         if (scene.ContourLevels is { } explicitLevels)

@@ -119,8 +119,11 @@ public class LandscapeFigureTests
         LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("1/(x*y)"), paths), dir.File("poles.png"));
         LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("0*x + 0/0"), paths), dir.File("nan.png"));
         LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("3 + 0*x"), paths), dir.File("flat.png"));
+        // A grid step far too fine or too coarse for the rectangle falls back to an even grid.
+        LandscapeFigure.Save(new LandscapeScene(f, paths) { GridStep = 1e-12 }, dir.File("fine.png"));
+        LandscapeFigure.Save(new LandscapeScene(f, paths) { GridStep = 100, GridPoints = 1 }, dir.File("coarse.png"));
 
-        Assert.Equal(6, dir.Files().Length);
+        Assert.Equal(8, dir.Files().Length);
     }
 
     [Theory]
