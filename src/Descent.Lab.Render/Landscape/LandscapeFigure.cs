@@ -46,10 +46,10 @@ public static class LandscapeFigure
         plot.HideGrid();
         float s = layout.Scale;
 
-        var legendItems = LegendItems(scene, paths, s);
+        var legendItems = LegendItems(scene, s);
         var legendBox = PlaceLegend(scene, layout, paths, legendItems, out Alignment legendCorner);
 
-        if (scene.Heatmap) AddHeatmap(plot, grid, scene);
+        if (scene.Heatmap) AddHeatmap(plot, grid);
         var lines = AddContours(plot, grid, scene.Heatmap, s);
         var avoid = new List<(float X, float Y, float R)>();
         if (scene.Start is { } start) avoid.Add((layout.PixelX(start.X), layout.PixelY(start.Y), 14 * s));
@@ -93,7 +93,7 @@ public static class LandscapeFigure
         return plot;
     }
 
-    private static List<LegendItem> LegendItems(LandscapeScene scene, PathGeometry[] paths, float s)
+    private static List<LegendItem> LegendItems(LandscapeScene scene, float s)
     {
         var items = new List<LegendItem>();
         for (int i = 0; i < scene.Paths.Count; i++)
@@ -205,7 +205,7 @@ public static class LandscapeFigure
         }
     }
 
-    private static void AddHeatmap(Plot plot, LandscapeGrid grid, LandscapeScene scene)
+    private static void AddHeatmap(Plot plot, LandscapeGrid grid)
     {
         int rows = grid.Ys.Length, cols = grid.Xs.Length;
         var intensities = new double[rows, cols];
@@ -232,6 +232,7 @@ public static class LandscapeFigure
         if (grid.Levels.Count == 0) return result;
         var (min, max) = grid.FiniteRange();
         double span = Math.Max(max - min, 1);
+        double below = Math.Max(min - 10 * span, -1e300), above = Math.Min(max + 10 * span, 1e300);
         int rows = grid.Ys.Length, cols = grid.Xs.Length;
         var coordinates = new Coordinates3d[rows, cols];
         for (int j = 0; j < rows; j++)
@@ -239,7 +240,7 @@ public static class LandscapeFigure
             {
                 double v = grid.Values[j, i];
                 // Marching squares needs numbers: a hole (NaN, ±∞) becomes a value beyond every level.
-                if (!double.IsFinite(v)) v = double.IsNegativeInfinity(v) ? min - 10 * span : max + 10 * span;
+                if (!double.IsFinite(v)) v = double.IsNegativeInfinity(v) ? below : above;
                 coordinates[j, i] = new Coordinates3d(grid.Xs[i], grid.Ys[j], v);
             }
         var colormap = new ScottPlot.Colormaps.Viridis();

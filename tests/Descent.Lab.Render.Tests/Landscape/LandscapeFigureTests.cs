@@ -119,11 +119,12 @@ public class LandscapeFigureTests
         LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("1/(x*y)"), paths), dir.File("poles.png"));
         LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("0*x + 0/0"), paths), dir.File("nan.png"));
         LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("3 + 0*x"), paths), dir.File("flat.png"));
+        LandscapeFigure.Save(new LandscapeScene(Objective.FromFormula("exp(700*x)"), paths) { Heatmap = true }, dir.File("huge.png"));
         // A grid step far too fine or too coarse for the rectangle falls back to an even grid.
         LandscapeFigure.Save(new LandscapeScene(f, paths) { GridStep = 1e-12 }, dir.File("fine.png"));
         LandscapeFigure.Save(new LandscapeScene(f, paths) { GridStep = 100, GridPoints = 1 }, dir.File("coarse.png"));
 
-        Assert.Equal(8, dir.Files().Length);
+        Assert.Equal(9, dir.Files().Length);
     }
 
     [Theory]
