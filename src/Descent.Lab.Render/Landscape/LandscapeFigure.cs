@@ -56,13 +56,12 @@ public static class LandscapeFigure
         foreach (var m in scene.Minima) avoid.Add((layout.PixelX(m.X), layout.PixelY(m.Y), 12 * s));
         ContourLabeler.Place(plot, lines, layout, legendBox, avoid, scene.Heatmap);
 
+        int last = paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max();
         if (drawPaths)
-        {
-            int last = paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max();
-            for (int i = 0; i < paths.Length; i++) AddPath(plot, paths[i], LandscapeStyle.PathColor(i), last, s);
-        }
+            for (int i = 0; i < paths.Length; i++) AddPathLine(plot, paths[i], LandscapeStyle.PathColor(i), last, s);
 
-        // The marks go over the paths (the frames redraw them over theirs): a path ending on a minimum must not hide it.
+        // Lines, then the marks, then the current points (the frames draw in the same order): a path crossing
+        // a minimum does not hide it, and a path that reached one shows its dot there.
         foreach (var m in scene.Minima.Where(m => !m.IsGlobal)) AddMinimum(plot, m.X, m.Y, LandscapeStyle.LocalMinimumColor, LandscapeStyle.LocalMinimumScale * s);
         foreach (var m in scene.Minima.Where(m => m.IsGlobal)) AddMinimum(plot, m.X, m.Y, LandscapeStyle.GlobalMinimumColor, s);
         if (scene.Start is { } st)
@@ -70,6 +69,9 @@ public static class LandscapeFigure
             var marker = plot.Add.Marker(st.X, st.Y, MarkerShape.OpenCircle, LandscapeStyle.StartMarkerSize * s, LandscapeStyle.StartColor);
             marker.MarkerLineWidth = LandscapeStyle.StartLineWidth * s;
         }
+
+        if (drawPaths)
+            for (int i = 0; i < paths.Length; i++) AddCurrentPoint(plot, paths[i], LandscapeStyle.PathColor(i), last, s);
 
         var legend = plot.ShowLegend(legendItems, legendCorner);
         legend.FontSize = LandscapeStyle.LegendFontSize * s;
@@ -267,7 +269,7 @@ public static class LandscapeFigure
         marker.MarkerLineWidth = LandscapeStyle.MinimumLineWidth * s;
     }
 
-    private static void AddPath(Plot plot, PathGeometry path, Color color, int step, float s)
+    private static void AddPathLine(Plot plot, PathGeometry path, Color color, int step, float s)
     {
         foreach (var line in path.Polylines(step))
         {
@@ -278,6 +280,10 @@ public static class LandscapeFigure
             var scatter = plot.Add.ScatterLine(xs, ys, color);
             scatter.LineWidth = LandscapeStyle.PathWidth * s;
         }
+    }
+
+    private static void AddCurrentPoint(Plot plot, PathGeometry path, Color color, int step, float s)
+    {
         if (!path.TryCurrent(step, out double x, out double y)) return;
         if (path.Diverged && step >= path.Count - 1)
         {

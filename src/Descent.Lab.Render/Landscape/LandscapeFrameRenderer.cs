@@ -79,6 +79,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             _line.Color = ToSk(LandscapeStyle.PathColor(i));
             _canvas.DrawPath(path, _line);
         }
+        DrawMarks();
         for (int i = 0; i < _paths.Length; i++)
         {
             if (!_paths[i].TryCurrent(step, out double x, out double y)) continue;
@@ -95,7 +96,6 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             _fill.Color = color;
             _canvas.DrawCircle(px, py, LandscapeStyle.CurrentMarkerSize * s / 2, _fill);
         }
-        DrawMarks();
         _canvas.Restore();
         _canvas.Flush();
         return _frame.GetPixelSpan();
@@ -111,7 +111,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
         return [.. steps];
     }
 
-    /// <summary>The start and the minima again, over the paths, as the final picture has them.</summary>
+    /// <summary>The start and the minima again, over the lines and under the current points, as the final picture has them.</summary>
     private void DrawMarks()
     {
         float s = _layout.Scale;
