@@ -12,6 +12,8 @@ app.Configure(config =>
     config.AddCommand<ResponseCommand>("response").WithDescription("Feed a gradient signal to optimizers and record each update (the lecture's response figures).")
         .WithExample("response", "--signal", "rectangles", "--optimizer", "adam(lr=0.25,beta1=0.9,beta2=0.999,eps=1e-7)", "--convention", "lecture", "--format", "csv")
         .WithExample("response", "--recipe", "lecture", "--out", "figures/response");
+    config.AddCommand<ReportCommand>("report").WithDescription("Run every recipe into a gallery folder with an index.html that works offline.")
+        .WithExample("report", "--out", "gallery");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure optimizer steps per parameter against the machine's copy bandwidth.")
         .WithExample("bench", "--optimizer", "adam", "--params", "100000000");
     config.AddCommand<ServeCommand>("serve").WithDescription("Open the playground on http://127.0.0.1:N/: animated paths on landscapes and the gradient-response lab.")

@@ -205,10 +205,13 @@ public sealed class StateTests
         Assert.Contains("max_exp_avg_sq", e.Message);
     }
 
-    [Fact]
-    public void LoadState_TruncatedAnywhere_RefusedAsTruncated()
+    [Theory]
+    [RuleData("adam", "adam(amsgrad=true)")]
+    [RuleData("nadam", "nadam")] // scalar state (the running product of momentum coefficients) at the end
+    public void LoadState_TruncatedAnywhere_RefusedAsTruncated(string rule, string spec)
     {
-        var options = OptimizerCatalog.Resolve("adam(amsgrad=true)", Convention.PyTorch);
+        var options = OptimizerCatalog.Resolve(spec, Convention.PyTorch);
+        Assert.Equal(rule, options.Name);
         byte[] bytes = SavedAfter(options.Create<double>(Length), 3);
         var target = options.Create<double>(Length);
         for (int cut = 0; cut < bytes.Length; cut++)

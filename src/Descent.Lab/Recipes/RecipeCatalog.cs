@@ -11,6 +11,9 @@ public static class RecipeCatalog
     public static IReadOnlyList<Recipe> Entries { get; } =
     [
         LectureRecipe.Recipe,
+        LectureAnimationsRecipe.Recipe,
+        LectureNesterovRecipe.Recipe,
+        ClassicsRecipe.Recipe,
     ];
 
     /// <summary>The names of every recipe.</summary>

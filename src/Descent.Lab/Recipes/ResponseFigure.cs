@@ -7,4 +7,5 @@ namespace Descent.Lab.Recipes;
 /// <param name="Title">The figure's title.</param>
 /// <param name="Config">What to run.</param>
 /// <param name="Source">Where the figure comes from (the lecture's own figure name), or null.</param>
-public sealed record ResponseFigure(string Name, string Title, ResponseConfig Config, string? Source = null);
+/// <param name="Caption">One or two sentences saying what to see, for the gallery; or null.</param>
+public sealed record ResponseFigure(string Name, string Title, ResponseConfig Config, string? Source = null, string? Caption = null);

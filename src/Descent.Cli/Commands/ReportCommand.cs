@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Descent.Cli.Infrastructure;
+using Descent.Lab.Render.Gallery;
+using Spectre.Console.Cli;
+
+namespace Descent.Cli.Commands;
+
+/// <summary><c>descent report [--out DIR]</c>: every recipe into a gallery with an <c>index.html</c> that works offline.</summary>
+public sealed class ReportCommand : Command<ReportCommand.Settings>
+{
+    /// <summary>Options of <c>descent report</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>Gallery folder.</summary>
+        [CommandOption("--out <DIR>")]
+        [Description("gallery folder (default: gallery)")]
+        public string Out { get; init; } = "gallery";
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        string dir = Files.OutputDirectory(settings.Out);
+        var outcome = Terminal.WithProgress("report", progress => GalleryReport.Write(dir, (label, f) => progress(f)));
+        Terminal.Note($"wrote {outcome.Figures} figures ({outcome.FromCache} unchanged, from the cache) — open {outcome.Index}");
+        return 0;
+    }
+}

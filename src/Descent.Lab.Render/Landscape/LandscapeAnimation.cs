@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Descent.Lab.Render.Files;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Advanced;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing.Processors.Quantization;
+
+namespace Descent.Lab.Render.Landscape;
+
+/// <summary>
+/// The lecture's animations: one frame per step (or every k-th), each showing the paths up to that step
+/// with a dot at the current points, 5 frames per second. As an animated GIF (ImageSharp) or, when
+/// ffmpeg is installed, an MP4. Every file is written atomically.
+/// </summary>
+public static class LandscapeAnimation
+{
+    /// <summary>The steps the frames of <paramref name="scene"/> show: 0, k, 2k, … and always the last recorded step.</summary>
+    public static IReadOnlyList<int> FrameSteps(LandscapeScene scene, int frameEvery = 1)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        int last = Math.Max(0, scene.Paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max());
+        return LandscapeFrameRenderer.FrameSteps(last, frameEvery);
+    }
+
+    /// <summary>
+    /// Draws every frame and hands its step and RGBA pixels (row-major, <c>Width·Height·4</c> bytes, valid
+    /// only during the call) to <paramref name="frame"/>: for writers of other formats, or a page.
+    /// </summary>
+    public static void RenderFrames(LandscapeScene scene, LandscapeAnimationOptions? options, LandscapeFrameSink frame)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(frame);
+        options ??= new LandscapeAnimationOptions();
+        options.Validate();
+        using var renderer = new LandscapeFrameRenderer(scene, options.Width, options.Height);
+        foreach (int step in LandscapeFrameRenderer.FrameSteps(renderer.LastStep, options.FrameEvery))
+            frame(step, renderer.Render(step));
+    }
+
+    /// <summary>
+    /// Writes the animation as a looping GIF. All frames share one palette (the last frame's colors, which
+    /// hold the background and every path); after the first frame, pixels that did not change are written
+    /// as transparent over the kept previous frame, so each frame costs little more than its new segments.
+    /// </summary>
+    public static void SaveGif(LandscapeScene scene, string path, LandscapeAnimationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new LandscapeAnimationOptions();
+        options.Validate();
+        int width = options.Width, height = options.Height;
+        int delay = (int)Math.Max(1, Math.Round(100 / options.FramesPerSecond));
+
+        using var image = new Image<Rgba32>(width, height);
+        var previous = new uint[width * height];
+        var changed = new uint[width * height];
+        int index = 0;
+        RenderFrames(scene, options, (_, rgba) =>
+        {
+            var pixels = MemoryMarshal.Cast<byte, uint>(rgba);
+            ImageFrame<Rgba32> frame;
+            if (index == 0)
+            {
+                frame = image.Frames.RootFrame;
+                var first = MemoryMarshal.Cast<uint, Rgba32>(pixels);
+                for (int y = 0; y < height; y++)
+                    first.Slice(y * width, width).CopyTo(frame.DangerousGetPixelRowMemory(y).Span);
+            }
+            else
+            {
+                // An unchanged pixel becomes transparent (all zero), so the decoder keeps the previous frame's.
+                for (int i = 0; i < pixels.Length; i++) changed[i] = pixels[i] == previous[i] ? 0u : pixels[i];
+                frame = image.Frames.AddFrame(MemoryMarshal.Cast<uint, Rgba32>(changed.AsSpan()));
+            }
+            pixels.CopyTo(previous);
+            var meta = frame.Metadata.GetGifMetadata();
+            meta.FrameDelay = delay;
+            meta.DisposalMethod = GifDisposalMethod.NotDispose;
+            index++;
+        });
+
+        var gif = image.Metadata.GetGifMetadata();
+        gif.RepeatCount = 0;
+        gif.ColorTableMode = GifColorTableMode.Global;
+        var encoder = new GifEncoder
+        {
+            ColorTableMode = GifColorTableMode.Global,
+            Quantizer = new PaletteQuantizer(Palette(previous, width, height), new QuantizerOptions { Dither = null, MaxColors = 256 }),
+        };
+        AtomicFile.Write(path, stream => image.SaveAsGif(stream, encoder));
+    }
+
+    /// <summary>
+    /// Writes the animation as an H.264 MP4 by piping raw frames to ffmpeg. Checks for ffmpeg before
+    /// drawing anything.
+    /// </summary>
+    /// <exception cref="MissingProgramException">ffmpeg is not installed; nothing is written.</exception>
+    /// <exception cref="InvalidOperationException">ffmpeg failed; its error output is in the message and nothing is written.</exception>
+    public static void SaveMp4(LandscapeScene scene, string path, LandscapeAnimationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new LandscapeAnimationOptions();
+        options.Validate();
+        string ffmpeg = RequireFfmpeg(options);
+
+        AtomicFile.Write(path, stream =>
+        {
+            // ffmpeg needs a seekable file to finish an MP4 (the index goes in front); it writes a private
+            // temporary file that is then copied into the atomic target.
+            string temp = Path.Combine(Path.GetTempPath(), $"descent-{Environment.ProcessId}-{Guid.NewGuid():N}.mp4");
+            try
+            {
+                RunFfmpeg(ffmpeg, scene, options, temp);
+                using var video = File.OpenRead(temp);
+                video.CopyTo(stream);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The full path of the ffmpeg that <see cref="SaveMp4"/> would run, so a command can fail before it
+    /// computes anything.
+    /// </summary>
+    /// <exception cref="MissingProgramException">ffmpeg is not installed (or not where the options say).</exception>
+    public static string RequireFfmpeg(LandscapeAnimationOptions? options = null)
+    {
+        options ??= new LandscapeAnimationOptions();
+        return ExternalProgram.Find(options.Ffmpeg, options.SearchPath)
+            ?? throw new MissingProgramException(Path.GetFileNameWithoutExtension(options.Ffmpeg), "an MP4 video");
+    }
+
+    private static void RunFfmpeg(string ffmpeg, LandscapeScene scene, LandscapeAnimationOptions options, string output)
+    {
+        var start = new ProcessStartInfo(ffmpeg)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        string fps = options.FramesPerSecond.ToString("R", CultureInfo.InvariantCulture);
+        foreach (string arg in (string[])[
+            "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{options.Width}x{options.Height}", "-r", fps, "-i", "-",
+            // H.264 in 4:2:0 needs even dimensions: pad an odd size by one pixel.
+            "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2",
+            "-pix_fmt", "yuv420p", "-vcodec", "libx264", "-movflags", "+faststart", "-f", "mp4", output])
+            start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{ffmpeg}'.");
+        var errors = new StringBuilder();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        Exception? pipeError = null;
+        try
+        {
+            var input = process.StandardInput.BaseStream;
+            RenderFrames(scene, options, (_, rgba) => input.Write(rgba));
+            input.Flush();
+        }
+        catch (IOException e)
+        {
+            // ffmpeg closed its input early; its own message says why.
+            pipeError = e;
+        }
+        catch
+        {
+            // Drawing failed: stop ffmpeg rather than let it finish a video of the frames so far.
+            try { process.Kill(); } catch (InvalidOperationException) { }
+            throw;
+        }
+        finally
+        {
+            try { process.StandardInput.Close(); } catch (IOException) { }
+        }
+        process.WaitForExit();
+        if (process.ExitCode != 0 || pipeError is not null)
+        {
+            string message;
+            lock (errors) message = errors.ToString().Trim();
+            throw new InvalidOperationException(
+                $"ffmpeg failed (exit code {process.ExitCode}) while writing the MP4: {(message.Length > 0 ? message : pipeError?.Message)}");
+        }
+    }
+
+    /// <summary>Up to 255 colors of the final frame (Wu's quantizer, no dithering) plus the transparent color.</summary>
+    private static Color[] Palette(uint[] lastFrame, int width, int height)
+    {
+        using var last = Image.LoadPixelData<Rgba32>(MemoryMarshal.Cast<uint, Rgba32>(lastFrame.AsSpan()), width, height);
+        var options = new QuantizerOptions { Dither = null, MaxColors = 255 };
+        using var quantizer = new WuQuantizer(options).CreatePixelSpecificQuantizer<Rgba32>(Configuration.Default);
+        using var indexed = quantizer.BuildPaletteAndQuantizeFrame(last.Frames.RootFrame, last.Bounds());
+        var colors = new List<Color>(256);
+        foreach (Rgba32 c in indexed.Palette.Span)
+            if (c.A == 255) colors.Add(c);
+        colors.Add(Color.Transparent);
+        return [.. colors];
+    }
+}

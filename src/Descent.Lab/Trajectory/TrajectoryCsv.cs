@@ -1,0 +1,33 @@
+using Descent.Lab.IO;
+
+namespace Descent.Lab.Trajectory;
+
+/// <summary>
+/// A trajectory result as CSV, per the CLI contract: header <c>optimizer,step,x,y,loss</c>, one row per
+/// optimizer per point (step 0 is the start), the spec exactly as given in the first column. A diverged
+/// path ends with the row of the step that left (NaN, infinities or a coordinate beyond the bound).
+/// </summary>
+public static class TrajectoryCsv
+{
+    /// <summary>The column names.</summary>
+    public static IReadOnlyList<string> Header { get; } = ["optimizer", "step", "x", "y", "loss"];
+
+    /// <summary>Writes <paramref name="result"/> to <paramref name="writer"/>.</summary>
+    public static void Write(TrajectoryResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var csv = new CsvWriter(writer);
+        csv.WriteRow(Header);
+        foreach (var path in result.Paths)
+            for (int i = 0; i < path.Count; i++)
+                csv.WriteRow(path.Optimizer, i, path.X[i], path.Y[i], path.Loss[i]);
+    }
+
+    /// <summary><paramref name="result"/> as CSV text.</summary>
+    public static string ToText(TrajectoryResult result)
+    {
+        using var writer = new StringWriter();
+        Write(result, writer);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Descent.Training.Datasets;
+using Descent.Training.Networks;
+
+namespace Descent.Training;
+
+/// <summary>
+/// Trains a <see cref="Network"/> with one optimizer, or races several fairly: every run re-initializes
+/// the network from <see cref="TrainingOptions.Seed"/> (same starting weights, same dropout masks) and
+/// draws its batch order from a stream of its own seeded by the same seed (same batches, same order).
+/// Results are bit-identical for the same inputs on the same machine, whatever the thread count.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>Separates the batch-order stream from the weight stream of the same seed.</summary>
+    private const ulong BatchStream = 0xB47C_0DE5_5EED_0001UL;
+
+    /// <summary>Runs every optimizer in turn on the same network, data, batches and starting weights.</summary>
+    /// <param name="optimizers">Each optimizer's label (the spec as typed, kept in results) and its options.</param>
+    public static IReadOnlyList<TrainingRun> Compare(Network network, Dataset data, IReadOnlyList<(string Label, OptimizerOptions Options)> optimizers,
+        TrainingOptions options, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(optimizers);
+        var runs = new List<TrainingRun>(optimizers.Count);
+        for (int i = 0; i < optimizers.Count; i++)
+            runs.Add(Train(network, data, optimizers[i].Label, optimizers[i].Options, options, progress, cancellationToken, i));
+        return runs;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="network"/> (re-initialized from the seed) with <paramref name="optimizer"/>.
+    /// A non-finite training or test loss stops the run and marks it diverged; no exception is thrown.
+    /// </summary>
+    public static TrainingRun Train(Network network, Dataset data, string label, OptimizerOptions optimizer, TrainingOptions options,
+        Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default, int run = 0)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        optimizer.EnsureValid();
+        if (data.Train.SampleSize != network.InputShape.Size)
+            throw new ArgumentException($"{data.Name} samples have {data.Train.SampleSize} values, {network.Name} takes {network.InputShape.Size}.", nameof(data));
+        if (data.ClassCount > network.ClassCount)
+            throw new ArgumentException($"{data.Name} has {data.ClassCount} classes, {network.Name} outputs {network.ClassCount}.", nameof(data));
+        if (data.Train.Count == 0) throw new ArgumentException($"{data.Name} has no training samples.", nameof(data));
+
+        network.Initialize(options.Seed);
+        var opt = optimizer.Create<float>(network.ParameterCount);
+        var order = new DeterministicRandom(options.Seed ^ BatchStream);
+
+        int n = data.Train.Count, size = data.Train.SampleSize;
+        int batchesPerEpoch = (n + options.BatchSize - 1) / options.BatchSize;
+        int total = batchesPerEpoch * options.Epochs;
+        int batchCapacity = Math.Min(options.BatchSize, n);
+        var images = new float[batchCapacity * size];
+        var labels = new byte[batchCapacity];
+        var indices = new int[n];
+        var losses = new List<IterationRecord>(total);
+        var epochs = new List<EpochRecord>(options.Epochs + 1);
+        var clock = Stopwatch.StartNew();
+        double trainSeconds = 0;
+        int iteration = 0;
+
+        bool Evaluate(int epoch)
+        {
+            var (loss, accuracy) = network.Evaluate(data.Test, options.EvaluationBatchSize);
+            epochs.Add(new EpochRecord(epoch, iteration, loss, accuracy, clock.Elapsed.TotalSeconds, trainSeconds));
+            progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, losses.Count > 0 ? losses[^1].TrainLoss : double.NaN));
+            return data.Test.Count == 0 || double.IsFinite(loss);
+        }
+
+        bool diverged = !Evaluate(0);
+        int? divergedAt = diverged ? 0 : null;
+        for (int epoch = 1; epoch <= options.Epochs && !diverged; epoch++)
+        {
+            for (int i = 0; i < n; i++) indices[i] = i;
+            order.Shuffle(indices.AsSpan());
+            long start = Stopwatch.GetTimestamp();
+            for (int b = 0; b < batchesPerEpoch; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int first = b * options.BatchSize, count = Math.Min(options.BatchSize, n - first);
+                for (int s = 0; s < count; s++)
+                {
+                    int j = indices[first + s];
+                    data.Train.Images.AsSpan(j * size, size).CopyTo(images.AsSpan(s * size, size));
+                    labels[s] = data.Train.Labels[j];
+                }
+                double loss = opt.NeedsOracle
+                    ? LookAheadLoss(network, images, labels, count)
+                    : network.ComputeGradients(images.AsSpan(0, count * size), labels.AsSpan(0, count), count);
+                iteration++;
+                if (!double.IsFinite(loss))
+                {
+                    diverged = true;
+                    divergedAt = iteration;
+                    break;
+                }
+                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count));
+                else opt.Step(network.Parameters, network.Gradients);
+                losses.Add(new IterationRecord(epoch, iteration, loss, clock.Elapsed.TotalSeconds));
+                progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, loss));
+            }
+            trainSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (!diverged && !Evaluate(epoch))
+            {
+                diverged = true;
+                divergedAt = iteration;
+            }
+        }
+        return new TrainingRun(label, optimizer, losses, epochs, diverged, divergedAt, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The batch loss at the current weights for look-ahead rules, which only ask for gradients elsewhere;
+    /// computed by a forward pass without dropout.
+    /// </summary>
+    private static double LookAheadLoss(Network network, float[] images, byte[] labels, int count) =>
+        SoftmaxCrossEntropy.Compute(network.Forward(images.AsSpan(0, count * network.InputShape.Size), count), labels, count, network.ClassCount, []);
+
+    /// <summary>The gradient of the batch loss at any point, for look-ahead rules (the lecture's Nesterov): the point is
+    /// loaded into the network, the gradient taken, and the weights put back.</summary>
+    private static GradientOracle<float> Oracle(Network network, float[] images, byte[] labels, int count)
+    {
+        float[]? saved = null;
+        return (point, gradient) =>
+        {
+            bool here = point.Overlaps(network.Parameters);
+            if (!here)
+            {
+                saved ??= new float[network.ParameterCount];
+                network.Parameters.CopyTo(saved, 0);
+                point.CopyTo(network.Parameters);
+            }
+            network.ComputeGradients(images.AsSpan(0, count * network.InputShape.Size), labels.AsSpan(0, count), count);
+            network.Gradients.CopyTo(gradient);
+            if (!here) saved!.CopyTo(network.Parameters, 0);
+        };
+    }
+}

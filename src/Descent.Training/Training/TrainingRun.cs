@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace Descent.Training;
+
+/// <summary>
+/// The learning history of one optimizer: every step (<see cref="Iterations"/>, index i = iteration i+1), the
+/// test metrics per epoch (epoch 0 = initial weights), and whether the run diverged (a non-finite loss
+/// stopped it at <see cref="DivergedAtIteration"/>; the non-finite value is not recorded).
+/// </summary>
+/// <param name="Optimizer">The label given (the spec as the user typed it).</param>
+/// <param name="Options">The resolved options the run used.</param>
+/// <param name="Seconds">Wall seconds of the whole run, evaluations included.</param>
+public sealed record TrainingRun(
+    string Optimizer,
+    OptimizerOptions Options,
+    IReadOnlyList<IterationRecord> Iterations,
+    IReadOnlyList<EpochRecord> Epochs,
+    bool Diverged,
+    int? DivergedAtIteration,
+    double Seconds)
+{
+    /// <summary>The training loss of every step, in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> TrainLoss => [.. Iterations.Select(i => i.TrainLoss)];
+
+    /// <summary>The last epoch's test accuracy (NaN if none was recorded).</summary>
+    [JsonIgnore]
+    public double FinalTestAccuracy => Epochs.Count > 0 ? Epochs[^1].TestAccuracy : double.NaN;
+
+    /// <summary>The last epoch's test loss (NaN if none was recorded).</summary>
+    [JsonIgnore]
+    public double FinalTestLoss => Epochs.Count > 0 ? Epochs[^1].TestLoss : double.NaN;
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Descent.Training.Tensors;
+using Xunit.Abstractions;
+
+namespace Descent.Training.Tests;
+
+public class GemmTests(ITestOutputHelper output)
+{
+    /// <summary>The textbook triple loop in double precision: the independent reference.</summary>
+    private static double[] Naive(float[] a, bool ta, float[] b, bool tb, int m, int n, int k)
+    {
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0;
+                for (int p = 0; p < k; p++)
+                    s += (double)(ta ? a[p * m + i] : a[i * k + p]) * (tb ? b[j * k + p] : b[p * n + j]);
+                c[i * n + j] = s;
+            }
+        return c;
+    }
+
+    private static float[] Random(int length, int seed)
+    {
+        var r = new Random(seed);
+        var x = new float[length];
+        for (int i = 0; i < length; i++) x[i] = (float)(r.NextDouble() * 2 - 1);
+        return x;
+    }
+
+    public static TheoryData<int, int, int> Shapes()
+    {
+        var data = new TheoryData<int, int, int>();
+        int[][] shapes =
+        [
+            [0, 0, 0], [0, 5, 3], [4, 0, 3], [3, 4, 0], [1, 1, 1], [1, 7, 1], [7, 1, 5], [2, 3, 4], [5, 5, 5],
+            [6, 16, 9], [8, 32, 17], [9, 33, 31], [13, 47, 29], [31, 65, 70], [64, 64, 64], [65, 97, 255],
+            [129, 17, 257], [17, 530, 300], [130, 515, 520], [3, 1030, 11], [200, 10, 784], [128, 256, 784],
+        ];
+        foreach (var s in shapes) data.Add(s[0], s[1], s[2]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Multiply_AllTranspositions_MatchNaiveTripleLoop(int m, int n, int k)
+    {
+        foreach (bool ta in new[] { false, true })
+            foreach (bool tb in new[] { false, true })
+                foreach (bool accumulate in new[] { false, true })
+                {
+                    var a = Random(m * k, 1 + m);
+                    var b = Random(k * n, 2 + n);
+                    var c0 = Random(m * n + 3, 3 + k);
+                    var want = Naive(a, ta, b, tb, m, n, k);
+                    foreach (bool wide in Gemm.Wide ? new[] { true, false } : new[] { false })
+                    {
+                        var c = (float[])c0.Clone();
+                        Gemm.Multiply(a, ta, b, tb, c, m, n, k, accumulate, 0, wide);
+                        for (int i = 0; i < m * n; i++)
+                        {
+                            double expected = want[i] + (accumulate ? c0[i] : 0);
+                            // float32 products summed k times: error grows like sqrt(k)·eps·|terms| at worst k·eps.
+                            double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(expected);
+                            Assert.True(Math.Abs(c[i] - expected) <= tolerance,
+                                $"m={m} n={n} k={k} ta={ta} tb={tb} acc={accumulate} wide={wide} i={i}: {c[i]} vs {expected}");
+                        }
+                        for (int i = m * n; i < c.Length; i++) Assert.Equal(c0[i], c[i]);
+                    }
+                }
+    }
+
+    [Fact]
+    public void Multiply_OneThreadOrMany_SameBits()
+    {
+        int m = 300, n = 270, k = 600;
+        var a = Random(m * k, 5);
+        var b = Random(k * n, 6);
+        var one = new float[m * n];
+        var many = new float[m * n];
+        Gemm.Multiply(a, false, b, true, one, m, n, k, maxThreads: 1);
+        Gemm.Multiply(a, false, b, true, many, m, n, k, maxThreads: 8);
+        Assert.Equal(one, many);
+    }
+
+    [Fact]
+    public void Multiply_Avx512OrAvx2Kernel_SameBits()
+    {
+        // Both kernels sum every element in the same order (k ascending, blocks of KC), with the same FMAs.
+        if (!Gemm.Wide) return;
+        int m = 77, n = 301, k = 530;
+        var a = Random(m * k, 7);
+        var b = Random(k * n, 8);
+        var wide = new float[m * n];
+        var narrow = new float[m * n];
+        Gemm.Multiply(a, true, b, false, wide, m, n, k, false, 0, wide: true);
+        Gemm.Multiply(a, true, b, false, narrow, m, n, k, false, 0, wide: false);
+        Assert.Equal(wide, narrow);
+    }
+
+    [Trait("Category", "Benchmark")]
+    [Fact]
+    public void Multiply_LayerShapes_ReportGflops()
+    {
+        if (Environment.GetEnvironmentVariable("DESCENT_BENCH") != "1") return;
+        {
+            // The naive baseline: i-j-p triple loop in float, one thread.
+            int m = 128, n = 256, k = 784;
+            var a = Random(m * k, 1);
+            var b = Random(k * n, 2);
+            var c = new float[m * n];
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    float sum = 0;
+                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
+                    c[i * n + j] = sum;
+                }
+            output.WriteLine($"naive triple loop A·B {m}x{k}·{k}x{n}: {2.0 * m * n * k / sw.Elapsed.TotalSeconds / 1e9:F2} GFLOP/s");
+        }
+        int[][] shapes = [[128, 256, 784], [128, 784, 256], [784, 256, 128], [128, 256, 256], [128, 1000, 784], [128, 1000, 1000], [1000, 1000, 128], [512, 512, 512]];
+        foreach (int threads in new[] { 1, 0 })
+            foreach (var s in shapes)
+                foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true) })
+                {
+                    int m = s[0], n = s[1], k = s[2];
+                    var a = Random(m * k, 1);
+                    var b = Random(k * n, 2);
+                    var c = new float[m * n];
+                    double flops = 2.0 * m * n * k;
+                    int reps = Math.Max(3, (int)(2e9 / flops));
+                    for (int i = 0; i < 3; i++) Gemm.Multiply(a, ta, b, tb, c, m, n, k, maxThreads: threads);
+                    double best = double.MaxValue;
+                    for (int round = 0; round < 5; round++)
+                    {
+                        var sw = Stopwatch.StartNew();
+                        for (int i = 0; i < reps / 5 + 1; i++) Gemm.Multiply(a, ta, b, tb, c, m, n, k, maxThreads: threads);
+                        best = Math.Min(best, sw.Elapsed.TotalSeconds / (reps / 5 + 1));
+                    }
+                    output.WriteLine($"threads={(threads == 0 ? Environment.ProcessorCount : threads)} {(ta ? "At" : "A")}·{(tb ? "Bt" : "B")} {m}x{k}·{k}x{n}: {flops / best / 1e9:F1} GFLOP/s ({best * 1e6:F0} us)");
+                }
+    }
+}
