@@ -18,6 +18,7 @@ public static class ApiEndpoints
         app.MapGet("/api/optimizers", (HttpContext c) => JsonEndpoint.Get(c, optimizers));
         app.MapGet("/api/signals", (HttpContext c) => JsonEndpoint.Get(c, signals));
         app.MapPost("/api/landscape", (HttpContext c) => JsonEndpoint.Post<LandscapeRequest>(c, LandscapeEndpoint.Run));
+        app.MapPost("/api/trajectory", (HttpContext c) => JsonEndpoint.Post<TrajectoryRequest>(c, TrajectoryEndpoint.Run));
         app.MapPost("/api/response", (HttpContext c) => JsonEndpoint.Post<ResponseRequest>(c, ResponseEndpoint.Run));
     }
 }

@@ -194,7 +194,9 @@ function drawFrame() {
     values: p.loss.map(num), color: PALETTE[i % PALETTE.length], label: p.optimizer,
     count: Math.min(step + 1, p.diverged_at_step ?? p.loss.length),
   }));
-  lineChart($('loss-chart'), { series, xMax: total, cursor: step, xLabel: 'step', empty: 'add an optimizer to see its loss' });
+  const why = cards.specs().length === 0 ? 'add an optimizer to see its loss' : 'fix the input marked in red to see the loss';
+  $('map').classList.toggle('stale', !trajectory && cards.specs().length > 0);
+  lineChart($('loss-chart'), { series, xMax: total, cursor: step, xLabel: 'step', empty: trajectory ? 'no path' : why });
   drawReadout();
   drawState(total);
 }
@@ -240,7 +242,7 @@ function drawState(total) {
   $('state-title').textContent = path ? `State of ${path.optimizer}` : 'Optimizer state';
   lineChart($('state-chart'), {
     series, xMax: total, cursor: step, xLabel: 'step',
-    empty: path ? `${path.optimizer.split('(')[0]} keeps no state: each step uses only the gradient` : 'no optimizer selected',
+    empty: path ? `${path.optimizer.split('(')[0]} keeps no state: each step uses only the gradient` : 'no path to show',
   });
 }
 
@@ -330,12 +332,12 @@ function drawResponse() {
     const g = c.gradients.map(num);
     if (g.some((v, k) => v !== signal[k])) gradients.push({ values: g, color: PALETTE[i % PALETTE.length], label: `${c.optimizer} (look-ahead)`, dash: true });
   });
-  lineChart($('r-gradient-chart'), { series: gradients, xMax: steps, xLabel: 'step' });
+  lineChart($('r-gradient-chart'), { series: gradients, xMax: steps, xLabel: 'step', robust: false });
   const updates = (response?.curves ?? []).map((c, i) => ({
     values: [NaN, ...c.updates.map(num)], color: PALETTE[i % PALETTE.length], label: c.optimizer,
     count: c.diverged_at_step ?? c.updates.length + 1,
   }));
-  lineChart($('r-update-chart'), { series: updates, xMax: steps, xLabel: 'step', empty: 'add an optimizer to see its updates' });
+  lineChart($('r-update-chart'), { series: updates, xMax: steps, xLabel: 'step', robust: false, empty: 'add an optimizer to see its updates' });
 }
 
 // ---------- wiring ----------

@@ -114,8 +114,8 @@ export class OptimizerCards {
     remove.title = 'Remove';
     remove.setAttribute('aria-label', `Remove ${card.name}`);
     remove.addEventListener('click', () => { this.cards.splice(index, 1); this.render(); this.onChange(); });
-    header.append(select, code, remove);
-    el.append(header);
+    header.append(select, remove);
+    el.append(header, code);
 
     const info = this.info(card.name);
     if (info) {

@@ -1,8 +1,9 @@
 // Small canvas charts: axes with round ticks, lines, a step cursor. No library, nothing fetched.
 
 /** Optimizer colours: distinct on the light chart and on the map. */
-export const PALETTE = ['#e6194b', '#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#17becf',
-  '#8c564b', '#e377c2', '#bcbd22', '#7f7f7f', '#000075', '#f58231'];
+// Warm and dark hues, apart from the map's blue-green-yellow scale.
+export const PALETTE = ['#e6194b', '#ff8c00', '#c51bb5', '#1a1a1a', '#7b2cbf', '#8b4513',
+  '#ff5e78', '#b8860b', '#4b0082', '#d2691e', '#556b2f', '#a0522d'];
 
 /** Prepares a canvas for crisp drawing at the device's pixel ratio; returns its context and CSS size. */
 export function setup(canvas) {
@@ -59,9 +60,10 @@ export function lineChart(canvas, options) {
     ctx.fillText(options.empty || 'nothing to draw', width / 2, height / 2);
     return;
   }
-  const pad = { left: 54, right: 12, top: 10 + 16 * Math.ceil(series.filter(s => s.label).length / 3), bottom: 28 };
+  const legend = legendRows(ctx, series, width);
+  const pad = { left: 54, right: 12, top: 14 + 16 * legend.rows, bottom: 34 };
   const xMax = options.xMax ?? Math.max(...series.map(s => s.values.length - 1), 1);
-  let [lo, hi] = options.yRange || range(series);
+  let [lo, hi] = options.yRange || range(series, options.robust ?? true);
   if (!(hi > lo)) { const c = Number.isFinite(lo) ? lo : 0; lo = c - 1; hi = c + 1; }
   const margin = (hi - lo) * 0.05;
   lo -= margin; hi += margin;
@@ -92,7 +94,8 @@ export function lineChart(canvas, options) {
   }
   if (options.xLabel) {
     ctx.textAlign = 'right';
-    ctx.fillText(options.xLabel, width - pad.right, height - 13);
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(options.xLabel, width - pad.right, height - 1);
   }
 
   ctx.save();
@@ -134,26 +137,36 @@ export function lineChart(canvas, options) {
   // Legend across the top.
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  ctx.font = '11px system-ui, sans-serif';
-  let lx = pad.left, ly = 10;
-  for (const s of series.filter(s => s.label)) {
-    const text = s.label.length > 34 ? s.label.slice(0, 33) + '…' : s.label;
-    const w = 22 + ctx.measureText(text).width + 14;
-    if (lx + w > width - pad.right && lx > pad.left) { lx = pad.left; ly += 16; }
-    ctx.strokeStyle = s.color;
+  for (const item of legend.items) {
+    ctx.strokeStyle = item.series.color;
     ctx.lineWidth = 2;
-    ctx.setLineDash(s.dash ? [4, 3] : []);
-    ctx.beginPath(); ctx.moveTo(lx, ly); ctx.lineTo(lx + 16, ly); ctx.stroke();
+    ctx.setLineDash(item.series.dash ? [4, 3] : []);
+    ctx.beginPath(); ctx.moveTo(item.x, item.y); ctx.lineTo(item.x + 16, item.y); ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = '#1d2330';
-    ctx.fillText(text, lx + 20, ly);
-    lx += w;
+    ctx.fillText(item.text, item.x + 20, item.y);
   }
+}
+
+// Lays the legend out in rows across the chart's width.
+function legendRows(ctx, series, width) {
+  ctx.font = '11px system-ui, sans-serif';
+  const items = [];
+  let x = 54, y = 10, rows = 0;
+  for (const s of series.filter(s => s.label)) {
+    const text = s.label.length > 72 ? s.label.slice(0, 71) + '…' : s.label;
+    const w = 20 + ctx.measureText(text).width + 16;
+    if (x + w > width - 12 && x > 54) { x = 54; y += 16; }
+    if (items.length === 0 || items[items.length - 1].y !== y) rows++;
+    items.push({ series: s, text, x, y });
+    x += w;
+  }
+  return { items, rows };
 }
 
 // The y range of the series: finite values, the top cut at a high quantile so that one path that
 // blows up does not flatten everyone else's curve.
-function range(series) {
+function range(series, robust) {
   const all = [];
   for (const s of series) {
     const n = Math.min(s.values.length, s.count ?? s.values.length);
@@ -163,6 +176,7 @@ function range(series) {
   all.sort((a, b) => a - b);
   const q = p => all[Math.min(all.length - 1, Math.max(0, Math.round(p * (all.length - 1))))];
   const lo = all[0], hi = all[all.length - 1];
+  if (!robust) return [lo, hi];
   const qlo = q(0.01), qhi = q(0.99);
   const spread = qhi - qlo;
   return [lo < qlo - 3 * spread ? qlo : lo, hi > qhi + 3 * spread ? qhi : hi];

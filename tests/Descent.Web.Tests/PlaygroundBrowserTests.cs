@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Descent.Web.Tests;
+
+public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly PageWaitForFunctionOptions Patient = new() { Timeout = 30_000 };
+
+    private async Task Screenshot(IPage page, string name)
+    {
+        string path = Path.Combine(BrowserFixture.ArtifactDirectory, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static Task<string> Readout(IPage page) => page.InnerTextAsync("#loss-readout tbody");
+
+    private static async Task<string[]> RowCells(IPage page, int row) =>
+        [.. await page.Locator($"#loss-readout tbody tr:nth-child({row}) td").AllInnerTextsAsync()];
+
+    private static async Task SetLearningRate(IPage page, int card, string value)
+    {
+        var field = page.Locator($"#optimizers .card:nth-child({card}) input.key-lr");
+        await field.FillAsync(value);
+        await field.PressAsync("Enter");
+    }
+
+    [Fact]
+    public async Task Playground_HillsAndCanyonWithAdamAndRmsProp_PathsMoveAndLossChanges()
+    {
+        var (page, errors) = await browser.OpenAsync();
+        await page.SelectOptionAsync("#function-select", "hills-and-canyon");
+        await page.ClickAsync("#optimizer-clear");
+        await page.SelectOptionAsync("#optimizer-add", "adam");
+        await page.ClickAsync("#optimizer-add-button");
+        await page.SelectOptionAsync("#optimizer-add", "rmsprop");
+        await page.ClickAsync("#optimizer-add-button");
+        await SetLearningRate(page, 1, "0.25");
+        await SetLearningRate(page, 2, "0.25");
+        await page.WaitForFunctionAsync(
+            "() => { const t = document.querySelector('#loss-readout tbody').innerText; return t.includes('adam(lr=0.25)') && t.includes('rmsprop(lr=0.25)'); }",
+            null, Patient);
+        string before = await Readout(page);
+        string mapBefore = await page.EvalOnSelectorAsync<string>("#map", "c => c.toDataURL()");
+        var adamStart = await RowCells(page, 1);
+        Assert.Equal(["-2.8", "-2.5"], adamStart[2..4]);
+
+        await page.EvalOnSelectorAsync("#speed", "e => { e.value = '6'; e.dispatchEvent(new Event('input')); }");
+        await page.ClickAsync("#play");
+        await page.WaitForFunctionAsync("() => document.querySelector('#step-label').textContent === '125 / 125'", null, Patient);
+
+        string after = await Readout(page);
+        Assert.NotEqual(before, after);
+        var adam = await RowCells(page, 1);
+        var rmsprop = await RowCells(page, 2);
+        Assert.NotEqual(adamStart[2..5], adam[2..5]);
+        Assert.NotEqual(mapBefore, await page.EvalOnSelectorAsync<string>("#map", "c => c.toDataURL()"));
+        // The lecture's point: Adam leaves the trap for the canyon's global minimum (loss ≈ 0.09); RMSProp stays above it.
+        double adamLoss = double.Parse(adam[4], System.Globalization.CultureInfo.InvariantCulture);
+        double rmspropLoss = double.Parse(rmsprop[4], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(adamLoss < rmspropLoss, $"adam {adamLoss}, rmsprop {rmspropLoss}");
+        Assert.Contains("o=adam%28lr%3D0.25%29", page.Url);
+        Assert.Contains("f=hills-and-canyon", page.Url);
+        Assert.Empty(errors);
+        await Screenshot(page, "playground-landscape.png");
+    }
+
+    [Fact]
+    public async Task Playground_BadFormula_ShowsTheErrorWithACaretUnderTheField()
+    {
+        var (page, _) = await browser.OpenAsync();
+
+        await page.FillAsync("#function-formula", "x^2 + * y");
+        await page.PressAsync("#function-formula", "Enter");
+        var error = page.Locator("#function-formula + #function-error");
+        await error.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+
+        string text = await error.InnerTextAsync();
+        Assert.Equal("x^2 + * y\n      ^\nExpected a number, x, y, a function or '(' but found '*'.", text.TrimEnd());
+        Assert.Contains("invalid", await page.GetAttributeAsync("#function-formula", "class") ?? "");
+        await Screenshot(page, "playground-bad-formula.png");
+
+        await page.FillAsync("#function-formula", "x^2 + 3*y^2");
+        await page.PressAsync("#function-formula", "Enter");
+        await error.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task Playground_SharedUrl_RestoresTheWholeSetup()
+    {
+        var (page, errors) = await browser.OpenAsync("#tab=landscape&f=rosenbrock&c=pytorch&n=300&s=-1.5,2&v=2&o=adam(lr%3D0.05)&o=momentum(lr%3D0.001)");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#loss-readout tbody tr').length === 2", null, Patient);
+
+        Assert.Equal("rosenbrock", await page.InputValueAsync("#function-select"));
+        Assert.Equal("pytorch", await page.InputValueAsync("#convention"));
+        Assert.Equal("300", await page.InputValueAsync("#steps"));
+        Assert.Equal("-1.5, 2", await page.InputValueAsync("#start"));
+        Assert.Equal(["adam(lr=0.05)", "momentum(lr=0.001)"], await page.Locator("#optimizers .card code.spec").AllInnerTextsAsync());
+        Assert.Equal("0 / 300", await page.InnerTextAsync("#step-label"));
+        Assert.Equal(["-1.5", "2"], (await RowCells(page, 1))[2..4]);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Playground_ResponseTab_DrawsCurvesAndMarksABadValueOnItsCard()
+    {
+        var (page, errors) = await browser.OpenAsync();
+        await page.ClickAsync("#tab-response");
+        await page.SelectOptionAsync("#signal", "spikes");
+        Assert.Equal(3, await page.Locator("#r-optimizers .card").CountAsync());
+        Assert.True(await page.IsHiddenAsync("#r-general-error"));
+        Assert.Contains("tab=response", page.Url);
+        Assert.Contains("rs=spikes", page.Url);
+        await Screenshot(page, "playground-response.png");
+
+        var lr = page.Locator("#r-optimizers .card:nth-child(2) input.key-lr");
+        await lr.FillAsync("-1");
+        await lr.PressAsync("Enter");
+        var cardError = page.Locator("#r-optimizers .card:nth-child(2) .card-error");
+        await cardError.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+
+        Assert.Matches(new Regex("^adam\\(lr=-1, .*\\): .*lr.*\\.$"), await cardError.InnerTextAsync());
+        Assert.DoesNotContain(errors, e => !e.Contains("400"));
+    }
+}
