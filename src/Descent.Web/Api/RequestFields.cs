@@ -43,12 +43,15 @@ public static class RequestFields
         return specs;
     }
 
-    /// <summary>Checks <paramref name="steps"/> against the page's limit (the experiment checks the rest).</summary>
+    /// <summary>
+    /// Checks <paramref name="steps"/> against the page's limit; below 1 too when <paramref name="checkLower"/> (else the
+    /// experiment's own message, which may say more, such as the signal's length, is left to answer).
+    /// </summary>
     /// <exception cref="ApiInputException"><c>steps</c>: more than <see cref="ApiLimits.MaxSteps"/>.</exception>
-    public static int? Steps(int? steps, ApiLimits limits)
+    public static int? Steps(int? steps, ApiLimits limits, bool checkLower = false)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        if (steps > limits.MaxSteps)
+        if (steps > limits.MaxSteps || (checkLower && steps < 1))
             throw new ApiInputException("steps", $"Steps must be between 1 and {limits.MaxSteps} on the page (the descent command takes more), got {steps}.");
         return steps;
     }

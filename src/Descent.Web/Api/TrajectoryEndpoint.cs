@@ -19,7 +19,7 @@ public static class TrajectoryEndpoint
             Optimizers = RequestFields.Optimizers(request.Optimizers, convention, limits),
             Convention = convention,
             Start = request.Start,
-            Steps = RequestFields.Steps(request.Steps, limits),
+            Steps = RequestFields.Steps(request.Steps, limits, checkLower: true),
         };
         TrajectoryExperiment.Validate(config);
         return config;
