@@ -55,4 +55,25 @@ public sealed class CatalogApiTests
         Assert.Equal(SignalCatalog.Get("noisy-sin").Values, list.Signals.Single(s => s.Name == "noisy-sin").Values);
         Assert.Equal(["linear", "lecture"], list.Interpolations);
     }
+
+    [Fact]
+    public async Task Recipes_Get_GivesEveryTrajectoryAndResponseFigureWithItsConfig()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        string json = await server.Client.GetStringAsync("/api/recipes");
+
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var recipes = doc.RootElement.GetProperty("recipes").EnumerateArray().ToList();
+        Assert.Equal(["lecture", "lecture-animations", "lecture-nesterov", "classics"],
+            recipes.Select(r => r.GetProperty("name").GetString()).Where(n => n is "lecture" or "lecture-animations" or "lecture-nesterov" or "classics"));
+        var animations = recipes.Single(r => r.GetProperty("name").GetString() == "lecture-animations");
+        Assert.Equal("trajectory", animations.GetProperty("experiment").GetString());
+        var hills = animations.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "hills-and-canyon");
+        var expected = Descent.Lab.Recipes.LectureAnimationsRecipe.Recipe.Figure("hills-and-canyon").Config;
+        var config = Descent.Lab.IO.LabJson.Deserialize<Descent.Lab.Trajectory.TrajectoryConfig>(hills.GetProperty("config").GetRawText());
+        Assert.Equal(Descent.Lab.IO.LabJson.Serialize(expected), Descent.Lab.IO.LabJson.Serialize(config));
+        var lecture = recipes.Single(r => r.GetProperty("name").GetString() == "lecture");
+        Assert.Equal(48, lecture.GetProperty("figures").GetArrayLength());
+    }
 }

@@ -124,4 +124,21 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
         Assert.Matches(new Regex("^adam\\(lr=-1, .*\\): .*lr.*\\.$"), await cardError.InnerTextAsync());
         Assert.DoesNotContain(errors, e => !e.Contains("400"));
     }
+
+    [Fact]
+    public async Task Playground_LectureFigure_LoadsItsWholeSetupAndPlays()
+    {
+        var (page, errors) = await browser.OpenAsync("#f=quadratic&c=pytorch&o=sgd");
+
+        await page.SelectOptionAsync("#figure", "lecture-animations/two-minimums");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#loss-readout tbody tr').length === 5", null, Patient);
+        await page.WaitForFunctionAsync("() => document.querySelector('#step-label').textContent !== '0 / 125'", null, Patient);
+
+        Assert.Equal("two-minimums", await page.InputValueAsync("#function-select"));
+        Assert.Equal("lasagne", await page.InputValueAsync("#convention"));
+        Assert.Equal(["nesterov(lr=0.01,momentum=0.9)", "rmsprop(lr=0.25)", "adadelta(lr=100)", "adagrad(lr=1.0)", "adam(lr=0.25)"],
+            await page.Locator("#optimizers .card code.spec").AllInnerTextsAsync());
+        Assert.True(await page.IsVisibleAsync("#figure-caption"));
+        Assert.Empty(errors);
+    }
 }

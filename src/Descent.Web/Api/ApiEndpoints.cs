@@ -14,9 +14,11 @@ public static class ApiEndpoints
         var functions = CatalogEndpoints.Functions();
         var optimizers = CatalogEndpoints.Optimizers();
         var signals = CatalogEndpoints.Signals();
+        var recipes = CatalogEndpoints.Recipes();
         app.MapGet("/api/functions", (HttpContext c) => JsonEndpoint.Get(c, functions));
         app.MapGet("/api/optimizers", (HttpContext c) => JsonEndpoint.Get(c, optimizers));
         app.MapGet("/api/signals", (HttpContext c) => JsonEndpoint.Get(c, signals));
+        app.MapGet("/api/recipes", (HttpContext c) => JsonEndpoint.Get(c, recipes));
         app.MapPost("/api/landscape", (HttpContext c) => JsonEndpoint.Post<LandscapeRequest>(c, LandscapeEndpoint.Run));
         app.MapPost("/api/trajectory", (HttpContext c) => JsonEndpoint.Post<TrajectoryRequest>(c, TrajectoryEndpoint.Run));
         app.MapPost("/api/response", (HttpContext c) => JsonEndpoint.Post<ResponseRequest>(c, ResponseEndpoint.Run));

@@ -1,4 +1,5 @@
 using Descent.Functions;
+using Descent.Lab.Recipes;
 using Descent.Lab.Response;
 using Descent.Lab.Signals;
 using Descent.Specs;
@@ -6,7 +7,7 @@ using Descent.Specs;
 namespace Descent.Web.Api;
 
 /// <summary>
-/// <c>GET /api/functions</c>, <c>/api/optimizers</c>, <c>/api/signals</c>: the Lab's catalogs as the page needs them
+/// <c>GET /api/functions</c>, <c>/api/optimizers</c>, <c>/api/signals</c>, <c>/api/recipes</c>: the Lab's catalogs as the page needs them
 /// (the same tables as <c>descent list</c>).
 /// </summary>
 public static class CatalogEndpoints
@@ -29,6 +30,17 @@ public static class CatalogEndpoints
     public static SignalList Signals() => new(
         [.. SignalCatalog.Entries.Select(e => new SignalInfo(e.Name, e.Description, e.Create().Values))],
         Interpolations.Names);
+
+    /// <summary>The trajectory and response recipes with every figure's config.</summary>
+    public static RecipeList Recipes() => new(
+        [.. RecipeCatalog.Entries.Select(r => r switch
+        {
+            TrajectoryRecipe t => new RecipeInfo(t.Name, t.Description, t.Experiment,
+                [.. t.Figures.Select(f => new RecipeFigure(f.Name, f.Title, f.Caption, f.Config))]),
+            ResponseRecipe p => new RecipeInfo(p.Name, p.Description, p.Experiment,
+                [.. p.Figures.Select(f => new RecipeFigure(f.Name, f.Title, f.Caption ?? "", f.Config))]),
+            _ => null,
+        }).OfType<RecipeInfo>()]);
 
     private static OptimizerConvention Under(OptimizerEntry entry, Convention convention)
     {

@@ -257,6 +257,28 @@ function updateCli() {
     + ` --convention ${state.r.convention} --interpolation ${state.r.interpolation}${rsteps} --png response.png`;
 }
 
+// ---------- the lecture's figures (the Lab's recipes) ----------
+
+function figureOf(key) {
+  const [recipe, name] = key.split('/');
+  return catalog.recipes.find(r => r.name === recipe)?.figures.find(f => f.name === name);
+}
+
+function fillFigures(select, experiment) {
+  const groups = catalog.recipes.filter(r => r.experiment === experiment).map(r => {
+    const g = document.createElement('optgroup');
+    g.label = r.description;
+    for (const f of r.figures) g.append(new Option(f.title, `${r.name}/${f.name}`));
+    return g;
+  });
+  select.replaceChildren(new Option('choose a figure…', ''), ...groups);
+}
+
+function showCaption(id, figure) {
+  $(id).textContent = figure.caption;
+  $(id).hidden = !figure.caption;
+}
+
 // ---------- the player ----------
 
 function setStep(k) {
@@ -362,8 +384,10 @@ function fillSelect(select, values, current) {
 }
 
 async function init() {
-  const [functions, optimizers, signals] = await Promise.all([api('api/functions'), api('api/optimizers'), api('api/signals')]);
-  catalog = { functions: functions.functions, optimizers, signals };
+  const [functions, optimizers, signals, recipes] = await Promise.all([api('api/functions'), api('api/optimizers'), api('api/signals'), api('api/recipes')]);
+  catalog = { functions: functions.functions, optimizers, signals, recipes: recipes.recipes };
+  fillFigures($('figure'), 'trajectory');
+  fillFigures($('r-figure'), 'response');
   const { o, ro } = readHash();
 
   const fs = $('function-select');
@@ -437,12 +461,35 @@ async function init() {
   });
   $('optimizer-add-button').addEventListener('click', () => cards.add($('optimizer-add').value));
   $('optimizer-clear').addEventListener('click', () => cards.clear());
-  $('preset-lecture').addEventListener('click', () => {
-    state.convention = 'lasagne';
-    $('convention').value = 'lasagne';
-    cards.convention = 'lasagne';
-    cards.setSpecs(LECTURE_FIVE);
-    runTrajectory();
+  $('figure').addEventListener('change', () => {
+    const figure = figureOf($('figure').value);
+    if (!figure) return;
+    const c = figure.config;
+    state.fn = c.function;
+    state.convention = c.convention;
+    state.start = c.start ? { x: c.start.x, y: c.start.y } : null;
+    state.steps = c.steps ?? 125;
+    $('convention').value = state.convention;
+    $('steps').value = String(state.steps);
+    cards.convention = state.convention;
+    cards.setSpecs(c.optimizers);
+    showCaption('figure-caption', figure);
+    step = 0;
+    loadLandscape().then(() => { if (trajectory) play(); });
+  });
+  $('r-figure').addEventListener('change', () => {
+    const figure = figureOf($('r-figure').value);
+    if (!figure) return;
+    const c = figure.config;
+    state.r = { signal: c.signal, convention: c.convention, interpolation: c.interpolation, steps: c.steps ?? null };
+    $('signal').value = c.signal;
+    $('r-convention').value = c.convention;
+    $('r-interpolation').value = c.interpolation;
+    $('r-steps').value = c.steps ? String(c.steps) : '';
+    rcards.convention = c.convention;
+    rcards.setSpecs(c.optimizers);
+    showCaption('r-figure-caption', figure);
+    runResponse();
   });
   $('loss-readout').addEventListener('click', e => {
     const tr = e.target.closest('tr[data-index]');

@@ -8,17 +8,19 @@ const UNIT_SLIDERS = new Set(['momentum', 'beta1', 'beta2', 'rho', 'dampening'])
 /** Splits `adam(lr=0.25, beta1=0.9)` into a name and its key=value pairs; text that does not fit is kept as the name. */
 export function parseSpec(text) {
   const m = /^\s*([^()]*?)\s*(?:\(([^()]*)\))?\s*$/.exec(text);
-  if (!m) return { name: text.trim(), overrides: {} };
+  if (!m) return { name: text.trim(), overrides: {}, raw: text.trim() };
   const overrides = {};
   for (const part of (m[2] || '').split(',')) {
     const eq = part.indexOf('=');
     if (eq > 0) overrides[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
   }
-  return { name: m[1].toLowerCase(), overrides };
+  // The text as given is kept until the card is edited, so a figure's spec reaches the API (and its legend) unchanged.
+  return { name: m[1].toLowerCase(), overrides, raw: text.trim() };
 }
 
 /** The spec text of a card: the name, and only the keys the user changed. */
 export function specOf(card) {
+  if (card.raw) return card.raw;
   const pairs = Object.entries(card.overrides).map(([k, v]) => `${k}=${v}`);
   return pairs.length ? `${card.name}(${pairs.join(', ')})` : card.name;
 }
@@ -46,7 +48,7 @@ export class OptimizerCards {
     // Keys that do not exist under the new convention would only produce an error: drop them.
     for (const card of this.cards) {
       const valid = new Set(this.keysOf(card).map(k => k.name));
-      if (this.info(card.name)) for (const k of Object.keys(card.overrides)) if (!valid.has(k)) delete card.overrides[k];
+      if (this.info(card.name)) for (const k of Object.keys(card.overrides)) if (!valid.has(k)) { delete card.overrides[k]; delete card.raw; }
     }
     this.render();
   }
@@ -103,7 +105,7 @@ export class OptimizerCards {
     const names = this.catalog.optimizers.map(o => o.name);
     if (!names.includes(card.name)) names.unshift(card.name);
     for (const n of names) select.add(new Option(n, n, false, n === card.name));
-    select.addEventListener('change', () => { card.name = select.value; card.overrides = {}; this.render(); this.onChange(); });
+    select.addEventListener('change', () => { card.name = select.value; card.overrides = {}; delete card.raw; this.render(); this.onChange(); });
     const code = document.createElement('code');
     code.className = 'spec';
     code.textContent = specOf(card);
@@ -140,6 +142,7 @@ export class OptimizerCards {
     value.className = 'value';
     const current = card.overrides[key.name] ?? key.default;
     const set = text => {
+      delete card.raw;
       if (text === key.default || text === '') delete card.overrides[key.name];
       else card.overrides[key.name] = text;
       label.classList.toggle('changed', key.name in card.overrides);
