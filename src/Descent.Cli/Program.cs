@@ -12,6 +12,9 @@ app.Configure(config =>
     config.AddCommand<ResponseCommand>("response").WithDescription("Feed a gradient signal to optimizers and record each update (the lecture's response figures).")
         .WithExample("response", "--signal", "rectangles", "--optimizer", "adam(lr=0.25,beta1=0.9,beta2=0.999,eps=1e-7)", "--convention", "lecture", "--format", "csv")
         .WithExample("response", "--recipe", "lecture", "--out", "figures/response");
+    config.AddCommand<TrajectoryCommand>("trajectory").WithDescription("Optimizer paths on a 2-D landscape, classic function or typed formula: data, picture, GIF, MP4.")
+        .WithExample("trajectory", "--function", "hills-and-canyon", "--optimizer", "adam(lr=0.25)", "--optimizer", "rmsprop(lr=0.25)", "--convention", "lasagne", "--gif", "hills.gif")
+        .WithExample("trajectory", "--function", "x^2 + 10*y^2", "--optimizer", "momentum(lr=0.01)", "--png", "bowl.png");
     config.AddCommand<ReportCommand>("report").WithDescription("Run every recipe into a gallery folder with an index.html that works offline.")
         .WithExample("report", "--out", "gallery");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure optimizer steps per parameter against the machine's copy bandwidth.")

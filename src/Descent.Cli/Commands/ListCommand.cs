@@ -21,6 +21,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
     private static readonly Dictionary<string, Func<Table>> Catalogs = new()
     {
         ["optimizers"] = Optimizers,
+        ["functions"] = Functions,
         ["signals"] = Signals,
         ["recipes"] = Recipes,
     };
@@ -41,6 +42,19 @@ public sealed class ListCommand : Command<ListCommand.Settings>
             throw new UsageException("list", $"unknown catalog '{settings.What}'; valid: {string.Join(", ", Catalogs.Keys)}.");
         Terminal.Out.Write(make());
         return 0;
+    }
+
+    private static Table Functions()
+    {
+        var table = new Table().AddColumns("name", "kind", "formula", "domain", "start", "known minima");
+        foreach (var e in Descent.Functions.FunctionCatalog.All)
+        {
+            string name = e.Aliases.Count > 0 ? $"{e.Name} (alias {string.Join(", ", e.Aliases)})" : e.Name;
+            string minima = string.Join("; ", e.Minima.Select(m => m.ToString()));
+            table.AddRow(Markup.Escape(name), e.Kind.ToString().ToLowerInvariant(), Markup.Escape(e.Formula), Markup.Escape(e.Domain.ToString()),
+                Markup.Escape(e.Start.ToString()), Markup.Escape(minima));
+        }
+        return table;
     }
 
     private static Table Signals()

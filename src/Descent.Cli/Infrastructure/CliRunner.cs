@@ -30,11 +30,22 @@ public static class CliRunner
     public static string? Describe(Exception e) => e switch
     {
         UsageException u => $"{u.Argument}: {OneLine(u.Message)}",
+        // A formula error shows the formula with a caret under the offending character.
+        Descent.Lab.LabInputException { InnerException: Descent.Functions.FormulaException f } l =>
+            $"--{l.Argument}: {f.Reason} (column {f.Position + 1})\n{Indent(f.Display)}",
+        Descent.Lab.LabInputException { InnerException: Descent.Functions.UnknownFunctionException u } l => $"--{l.Argument}: {OneLine(u.Message)}",
         Descent.Lab.LabInputException l => $"{(l.Argument is null ? "" : $"--{l.Argument}: ")}{OneLine(l.Message)}",
         SpecException s => $"--optimizer: {OneLine(s.Message)}",
         CommandParseException or CommandRuntimeException => $"{OneLine(e.Message)} (see 'descent --help')",
         _ => null,
     };
+
+    private static string Indent(string display)
+    {
+        var lines = display.Split('\n');
+        // The display ends with the reason, already on the first line.
+        return string.Join("\n", lines.Take(2).Select(l => "  " + l));
+    }
 
     /// <summary>Joins a message onto one line.</summary>
     public static string OneLine(string message) => string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

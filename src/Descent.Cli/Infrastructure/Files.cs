@@ -19,6 +19,22 @@ public static class Files
         }
     }
 
+    /// <summary>Checks that <paramref name="path"/> ends in <paramref name="extension"/> and its folder can be written.</summary>
+    public static void CheckExtension(string option, string path, string extension)
+    {
+        if (!string.Equals(Path.GetExtension(path), extension, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException(option, $"'{path}' must end in {extension}.");
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            AtomicFile.EnsureWritableDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(option, $"cannot write to '{path}': {e.Message}");
+        }
+    }
+
     /// <summary>Checks a figure path: a known extension in a writable folder.</summary>
     public static void CheckFigurePath(string option, string path)
     {

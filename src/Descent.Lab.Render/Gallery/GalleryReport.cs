@@ -19,6 +19,19 @@ public static class GalleryReport
         var steps = new List<(string Label, Func<Action<double>, GallerySection> Build)>
         {
             ("gradient response", p => ResponseSection.Build(dir, cache, RecipeCatalog.Find<ResponseRecipe>(LectureRecipe.Name), p)),
+            ("lecture animations", p => TrajectorySection.Build(dir, cache, RecipeCatalog.Find<TrajectoryRecipe>("lecture-animations"),
+                "Paths on the lecture's landscapes",
+                "The lecture's animations: Nesterov momentum, RMSProp, Adadelta, Adagrad and Adam started together from (-2.8, -2.5) for 125 steps, " +
+                "with Lasagne's formulas, the engine of the lecture's own animations (5 frames per second). Watch Nesterov whirl and fade, RMSProp " +
+                "draw hedgehogs where its normalized steps overshoot, and Adam leave the trap on hills-and-canyon.", p)),
+            ("Nesterov momentum", p => TrajectorySection.Build(dir, cache, RecipeCatalog.Find<TrajectoryRecipe>("lecture-nesterov"),
+                "Nesterov momentum: 0.25, 0.9, 0.975",
+                "The lecture's Nesterov suite: the same learning rate (0.01) with little, much and very much momentum. More momentum travels " +
+                "farther and crosses small barriers, at the price of overshooting and circling the minimum.", p)),
+            ("classic functions", p => TrajectorySection.Build(dir, cache, RecipeCatalog.Find<TrajectoryRecipe>("classics"),
+                "Classic test functions",
+                "Beyond the lecture: every optimizer of Descent, under PyTorch's formulas, on the test functions the optimization literature " +
+                "uses, each from its customary start. Learning rates were chosen per function from a small grid; the captions say what to notice.", p)),
         };
         var sections = new List<GallerySection>();
         for (int i = 0; i < steps.Count; i++)

@@ -79,18 +79,7 @@ public static class ResponseExperiment
         return steps;
     }
 
-    private static List<OptimizerOptions> ResolveOptimizers(ResponseConfig config)
-    {
-        if (config.Optimizers.Count == 0)
-            throw new LabInputException("optimizer", $"No optimizer given; write e.g. adam(lr=0.25); valid: {string.Join(", ", OptimizerCatalog.Names)}.");
-        var options = new List<OptimizerOptions>(config.Optimizers.Count);
-        foreach (string spec in config.Optimizers)
-        {
-            try { options.Add(OptimizerCatalog.Resolve(spec, config.Convention)); }
-            catch (SpecException e) { throw new LabInputException("optimizer", e.Message, e); }
-        }
-        return options;
-    }
+    private static List<OptimizerOptions> ResolveOptimizers(ResponseConfig config) => LabOptimizers.Resolve(config.Optimizers, config.Convention);
 
     private static ResponseCurve RunCurve(string spec, OptimizerOptions options, IReadOnlyList<double> signal, int steps, Interpolation interpolation)
     {

@@ -102,18 +102,7 @@ public static class TrajectoryExperiment
         return steps;
     }
 
-    private static List<OptimizerOptions> ResolveOptimizers(TrajectoryConfig config)
-    {
-        if (config.Optimizers.Count == 0)
-            throw new LabInputException("optimizer", $"No optimizer given; write e.g. adam(lr=0.25); valid: {string.Join(", ", OptimizerCatalog.Names)}.");
-        var options = new List<OptimizerOptions>(config.Optimizers.Count);
-        foreach (string spec in config.Optimizers)
-        {
-            try { options.Add(OptimizerCatalog.Resolve(spec, config.Convention)); }
-            catch (SpecException e) { throw new LabInputException("optimizer", e.Message, e); }
-        }
-        return options;
-    }
+    private static List<OptimizerOptions> ResolveOptimizers(TrajectoryConfig config) => LabOptimizers.Resolve(config.Optimizers, config.Convention);
 
     private static TrajectoryPath RunPath(string spec, OptimizerOptions options, Objective objective, int steps, CancellationToken cancellation)
     {

@@ -22,13 +22,19 @@ public static class OptimizerCatalog
         SpecKey.Number<MomentumOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
     ];
 
+    /// <summary>lr, beta1, beta2, eps and weight_decay (the last only in <paramref name="decayIn"/>, or everywhere when empty).</summary>
+    private static SpecKey[] MomentKeys(params Convention[] decayIn) =>
+    [
+        Lr<AdamFamilyOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
+        SpecKey.Number<AdamFamilyOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+        SpecKey.Number<AdamFamilyOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+        SpecKey.Number<AdamFamilyOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+        SpecKey.Number<AdamFamilyOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, decayIn),
+    ];
+
     private static readonly SpecKey[] AdamKeys =
     [
-        Lr<AdamOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
-        SpecKey.Number<AdamOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
-        SpecKey.Number<AdamOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
-        SpecKey.Number<AdamOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-        SpecKey.Number<AdamOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
+        .. MomentKeys(PT),
         SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }, PT, LA),
     ];
 
@@ -81,35 +87,16 @@ public static class OptimizerCatalog
         new("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All3, AdamKeys),
         new("adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019)", c => AdamWOptions.For(c), [PT],
         [
-            .. AdamKeys.Take(4),
-            SpecKey.Number<AdamOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
+            .. MomentKeys(),
             SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }),
         ]),
-        new("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3,
-        [
-            Lr<AdamaxOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
-            SpecKey.Number<AdamaxOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
-            SpecKey.Number<AdamaxOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
-            SpecKey.Number<AdamaxOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Number<AdamaxOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
-        ]),
+        new("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3, MomentKeys(PT)),
         new("nadam", "Adam with Nesterov momentum (Dozat 2016)", c => NAdamOptions.For(c), [PT],
         [
-            Lr<NAdamOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
-            SpecKey.Number<NAdamOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
-            SpecKey.Number<NAdamOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
-            SpecKey.Number<NAdamOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Number<NAdamOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
+            .. MomentKeys(),
             SpecKey.Number<NAdamOptions>("momentum_decay", o => o.MomentumDecay, (o, v) => o with { MomentumDecay = v }),
         ]),
-        new("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT],
-        [
-            Lr<RAdamOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
-            SpecKey.Number<RAdamOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
-            SpecKey.Number<RAdamOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
-            SpecKey.Number<RAdamOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Number<RAdamOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
-        ]),
+        new("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT], MomentKeys()),
     ];
 
     /// <summary>The names of every rule.</summary>

@@ -3,52 +3,52 @@ using Descent.Lab.Render.Gallery;
 
 namespace Descent.Lab.Render.Tests.Gallery;
 
-public sealed class GalleryReportTests : IDisposable
+/// <summary>One gallery, built once for the class (it takes a minute), then checked, re-run and repaired.</summary>
+public sealed class GalleryFixture : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("descent-gallery-").FullName;
+    public GalleryFixture() => First = GalleryReport.Write(Dir);
+
+    public string Dir { get; } = Directory.CreateTempSubdirectory("descent-gallery-").FullName;
+
+    public GalleryReport.Outcome First { get; }
 
     public void Dispose()
     {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
     }
+}
 
+public sealed class GalleryReportTests(GalleryFixture gallery) : IClassFixture<GalleryFixture>
+{
     [Fact]
     public void GalleryReport_FirstRun_EveryLinkedFileExists()
     {
-        var outcome = GalleryReport.Write(_dir);
-
-        string html = File.ReadAllText(outcome.Index);
+        string html = File.ReadAllText(gallery.First.Index);
         var links = Regex.Matches(html, "(?:href|src)=\"([^\"#]+)\"").Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).Distinct().ToList();
+
         Assert.NotEmpty(links);
         foreach (string link in links)
-            Assert.True(File.Exists(Path.Combine(_dir, link)), $"index.html links to missing {link}");
-        Assert.Contains("rectangles-adam.png", html);
-        Assert.Equal(0, outcome.FromCache);
-        Assert.DoesNotContain(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories), _ => true);
+            Assert.True(File.Exists(Path.Combine(gallery.Dir, link)), $"index.html links to missing {link}");
+        Assert.Contains("response/rectangles-adam.png", html);
+        Assert.Contains("lecture-animations/hills-and-canyon.gif", html);
+        Assert.Equal(0, gallery.First.FromCache);
+        Assert.Empty(Directory.GetFiles(gallery.Dir, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]
-    public void GalleryReport_SecondRun_ServedFromTheCache()
+    public void GalleryReport_SecondRun_ServedFromTheCacheAndRepairsDeletedFigures()
     {
-        var first = GalleryReport.Write(_dir);
-        var stamps = Directory.GetFiles(Path.Combine(_dir, "response")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var stamps = Directory.GetFiles(gallery.Dir, "*.png", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var second = GalleryReport.Write(gallery.Dir);
 
-        var second = GalleryReport.Write(_dir);
-
-        Assert.Equal(first.Figures, second.FromCache);
+        Assert.Equal(gallery.First.Figures, second.FromCache);
         foreach (var (file, stamp) in stamps) Assert.Equal(stamp, File.GetLastWriteTimeUtc(file));
-    }
 
-    [Fact]
-    public void GalleryReport_DeletedFigure_IsRedrawn()
-    {
-        GalleryReport.Write(_dir);
-        string figure = Path.Combine(_dir, "response", "spikes-adam.png");
+        string figure = Path.Combine(gallery.Dir, "response", "spikes-adam.png");
         File.Delete(figure);
-
-        var again = GalleryReport.Write(_dir);
+        var third = GalleryReport.Write(gallery.Dir);
 
         Assert.True(File.Exists(figure));
-        Assert.Equal(again.Figures - 1, again.FromCache);
+        Assert.Equal(third.Figures - 1, third.FromCache);
     }
 }

@@ -3,25 +3,10 @@ using System.Numerics;
 namespace Descent.Optimizers;
 
 /// <summary>Options of <see cref="Adam{T}"/>; the property initializers are PyTorch's defaults.</summary>
-public record AdamOptions : OptimizerOptions
+public record AdamOptions : AdamFamilyOptions
 {
     /// <inheritdoc/>
     public override string Name => "adam";
-
-    /// <summary>Step size <c>lr</c>.</summary>
-    public double LearningRate { get; init; } = 1e-3;
-
-    /// <summary>Decay <c>β1</c> of the first-moment average.</summary>
-    public double Beta1 { get; init; } = 0.9;
-
-    /// <summary>Decay <c>β2</c> of the second-moment average.</summary>
-    public double Beta2 { get; init; } = 0.999;
-
-    /// <summary>Epsilon; where it sits depends on the convention.</summary>
-    public double Epsilon { get; init; } = 1e-8;
-
-    /// <summary>L2 penalty added to the gradient (decoupled in <see cref="AdamWOptions"/>).</summary>
-    public double WeightDecay { get; init; }
 
     /// <summary>AMSGrad: divide by the running maximum of the second moment (Reddi et al., 2018).</summary>
     public bool AmsGrad { get; init; }
@@ -30,16 +15,6 @@ public record AdamOptions : OptimizerOptions
     public static AdamOptions For(Convention convention) => convention == Convention.Lecture
         ? new() { Convention = convention, LearningRate = 0.25, Epsilon = 1e-7 }
         : new() { Convention = convention };
-
-    /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
-    {
-        if (!(LearningRate >= 0)) yield return $"lr must be >= 0, got {LearningRate}";
-        if (!(Beta1 >= 0 && Beta1 < 1)) yield return $"beta1 must be in [0, 1), got {Beta1}";
-        if (!(Beta2 >= 0 && Beta2 < 1)) yield return $"beta2 must be in [0, 1), got {Beta2}";
-        if (!(Epsilon >= 0)) yield return $"eps must be >= 0, got {Epsilon}";
-        if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
-    }
 
     /// <inheritdoc/>
     public override Optimizer<T> Create<T>(int length) => new Adam<T>(length, this);

@@ -1,0 +1,56 @@
+using Descent.Lab.IO;
+using Descent.Lab.Recipes;
+using Descent.Lab.Render.Files;
+using Descent.Lab.Render.Landscape;
+using Descent.Lab.Trajectory;
+
+namespace Descent.Lab.Render.Trajectory;
+
+/// <summary>Writes trajectory results as files: data (CSV, JSON), the final picture, and animations.</summary>
+public static class TrajectoryOutputs
+{
+    /// <summary>The landscape scene that draws <paramref name="result"/>: its function, start, minima and one path per optimizer.</summary>
+    public static LandscapeScene Scene(TrajectoryResult result, string? title = null, bool heatmap = false)
+    {
+        var objective = TrajectoryExperiment.ResolveFunction(result.Config);
+        var paths = result.Paths.Select(p => new LandscapePath(p.Optimizer, p.X, p.Y, p.DivergedAtStep)).ToList();
+        return new LandscapeScene(objective, paths)
+        {
+            Title = title ?? $"{result.Function} ({Descent.Specs.OptimizerCatalog.Name(result.Config.Convention)} convention, {result.Steps} steps)",
+            Start = result.Start,
+            Heatmap = heatmap,
+        };
+    }
+
+    /// <summary>Writes <c>name.csv</c> and <c>name.json</c> into <paramref name="dir"/>.</summary>
+    public static void WriteData(TrajectoryResult result, string dir, string name)
+    {
+        AtomicFile.WriteText(Path.Combine(dir, name + ".csv"), w => TrajectoryCsv.Write(result, w));
+        AtomicFile.Write(Path.Combine(dir, name + ".json"), s => LabJson.Write(s, result));
+    }
+
+    /// <summary>
+    /// Runs every figure of <paramref name="recipe"/> into <paramref name="dir"/>: <c>NAME.png</c>,
+    /// <c>NAME.gif</c> when <paramref name="animate"/>, <c>NAME.csv</c> and <c>NAME.json</c>.
+    /// </summary>
+    public static void WriteRecipe(TrajectoryRecipe recipe, string dir, bool animate, Action<double>? progress = null)
+    {
+        foreach (var figure in recipe.Figures) TrajectoryExperiment.Validate(figure.Config);
+        for (int i = 0; i < recipe.Figures.Count; i++)
+        {
+            WriteFigure(recipe.Figures[i], dir, animate);
+            progress?.Invoke((i + 1.0) / recipe.Figures.Count);
+        }
+    }
+
+    /// <summary>Runs one recipe figure and writes its files into <paramref name="dir"/>.</summary>
+    public static TrajectoryResult WriteFigure(TrajectoryFigure figure, string dir, bool animate)
+    {
+        var result = TrajectoryExperiment.Run(figure.Config);
+        var scene = Scene(result, figure.Title);
+        WriteData(result, dir, figure.Name);
+        LandscapeFigure.Save(scene, Path.Combine(dir, figure.Name + ".png"));
+        if (animate) LandscapeAnimation.SaveGif(scene, Path.Combine(dir, figure.Name + ".gif"));
+        return result;
+    }
+}
