@@ -116,7 +116,46 @@ public sealed class TrajectoryApiTests
         var error = await ApiServer.ErrorOf(await server.PostAsync("/api/trajectory", request));
 
         Assert.Equal(argument, error.Argument);
-        Assert.Equal(CliRunner.Describe(cliException), $"--{error.Argument}: {error.Message}");
+        Assert.Equal(CliRunner.Describe(cliException), CliText(error));
+    }
+
+    // What the CLI prints after "descent: " for this error: the message, then for a formula its first two display lines indented.
+    private static string CliText(ApiError error) =>
+        error.Display is null
+            ? $"--{error.Argument}: {error.Message}"
+            : $"--{error.Argument}: {error.Message}\n" + string.Join("\n", error.Display.Split('\n').Take(2).Select(l => "  " + l));
+
+    [Fact]
+    public async Task Trajectory_SameOptionsAsTheCli_GivesTheCliJson()
+    {
+        string[] optimizers = ["adam(lr=0.25)", "nesterov(lr=0.01,momentum=0.9)", "rmsprop(lr=0.25)"];
+        var cli = CliProcess.Run(["trajectory", "--function", "hills-and-canyon", "--optimizer", optimizers[0], "--optimizer", optimizers[1],
+            "--optimizer", optimizers[2], "--convention", "lasagne", "--start", "-2.5,-2", "--steps", "200", "--format", "json"]);
+        Assert.True(cli.ExitCode == 0, cli.Err);
+        await using var server = await ApiServer.StartAsync();
+
+        var fromApi = await Run(server, new TrajectoryRequest
+        {
+            Function = "hills-and-canyon", Optimizers = optimizers, Convention = "lasagne", Start = new Point2(-2.5, -2), Steps = 200,
+        });
+
+        Assert.Equal(LabJson.Serialize(LabJson.Deserialize<TrajectoryResult>(cli.Out)), LabJson.Serialize(fromApi));
+    }
+
+    [Fact]
+    public void Trajectory_BadFormulaOnTheCommandLine_PrintsWhatTheApiAnswers()
+    {
+        var cli = CliProcess.Run(["trajectory", "--function", "x^2 + * y", "--optimizer", "adam", "--format", "json"]);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Equal(
+            "descent: " + CliText(new ApiError
+            {
+                Argument = "function",
+                Message = "Expected a number, x, y, a function or '(' but found '*'. (column 7)",
+                Display = "x^2 + * y\n      ^\nExpected a number, x, y, a function or '(' but found '*'.",
+            }),
+            cli.Err.Trim());
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public static class ApiErrors
         return new ApiError
         {
             Argument = argument,
-            Message = OneLine(message),
+            // The CLI's first line for a formula: the reason and the column, counted from 1; the caret display follows.
+            Message = formula is null ? OneLine(message) : $"{formula.Reason} (column {formula.Position + 1})",
             Index = index,
             Position = formula?.Position,
             Display = formula?.Display,
