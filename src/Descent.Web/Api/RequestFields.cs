@@ -37,8 +37,9 @@ public static class RequestFields
         for (int i = 0; i < specs.Count; i++)
         {
             if (specs[i] is null) throw new ApiInputException("optimizer", "An optimizer spec is null; write e.g. adam(lr=0.25).", i);
-            try { OptimizerCatalog.Resolve(specs[i], convention); }
-            catch (SpecException e) { throw new ApiInputException("optimizer", e.Message, i, e); }
+            // One at a time through the Lab's own resolver, so that the error can say which spec it is about.
+            try { Lab.LabOptimizers.Resolve([specs[i]], convention); }
+            catch (Lab.LabInputException e) { throw new ApiInputException("optimizer", e.Message, i, e); }
         }
         return specs;
     }
