@@ -190,13 +190,18 @@ function drawFrame() {
   $('step-label').textContent = `${step} / ${total}`;
   $('play').textContent = playing ? '❚❚ Pause' : '▶ Play';
 
+  // A log scale only where every loss drawn is positive (a bowl with minimum 0, Rosenbrock); not below zero.
+  const positive = (trajectory?.paths ?? []).every(p => p.loss.slice(0, p.diverged_at_step ?? p.loss.length).every(v => num(v) > 0));
+  const log = $('log-loss').checked && positive;
+  $('log-loss').disabled = !positive;
+  $('log-loss').parentElement.title = positive ? 'log10 of the loss' : 'some loss is 0 or negative: no log scale';
   const series = (trajectory?.paths ?? []).map((p, i) => ({
-    values: p.loss.map(num), color: PALETTE[i % PALETTE.length], label: p.optimizer,
+    values: p.loss.map(v => (log ? Math.log10(num(v)) : num(v))), color: PALETTE[i % PALETTE.length], label: p.optimizer,
     count: Math.min(step + 1, p.diverged_at_step ?? p.loss.length),
   }));
   const why = cards.specs().length === 0 ? 'add an optimizer to see its loss' : 'fix the input marked in red to see the loss';
   $('map').classList.toggle('stale', !trajectory && cards.specs().length > 0);
-  lineChart($('loss-chart'), { series, xMax: total, cursor: step, xLabel: 'step', empty: trajectory ? 'no path' : why });
+  lineChart($('loss-chart'), { series, xMax: total, cursor: step, xLabel: log ? 'step (log10 of the loss)' : 'step', empty: trajectory ? 'no path' : why });
   drawReadout();
   drawState(total);
 }
@@ -491,6 +496,19 @@ async function init() {
     showCaption('r-figure-caption', figure);
     runResponse();
   });
+  $('log-loss').addEventListener('change', drawFrame);
+  $('map').addEventListener('mousemove', e => {
+    if (!landscape) return;
+    const r = $('map').getBoundingClientRect();
+    const p = map.toDomain(e.clientX - r.left, e.clientY - r.top);
+    const nx = landscape.xs.length, ny = landscape.ys.length, d = landscape.domain;
+    const i = Math.round((p.x - d.x_min) / (d.x_max - d.x_min) * (nx - 1));
+    const j = Math.round((p.y - d.y_min) / (d.y_max - d.y_min) * (ny - 1));
+    const f = num(landscape.values[Math.max(0, Math.min(ny - 1, j)) * nx + Math.max(0, Math.min(nx - 1, i))]);
+    $('map-probe').textContent = `x ${fmt(p.x, 3)}  y ${fmt(p.y, 3)}  f ≈ ${fmt(f, 4)} — click to start here`;
+    $('map-probe').hidden = false;
+  });
+  $('map').addEventListener('mouseleave', () => { $('map-probe').hidden = true; });
   $('loss-readout').addEventListener('click', e => {
     const tr = e.target.closest('tr[data-index]');
     if (tr) { selected = Number(tr.dataset.index); drawFrame(); }

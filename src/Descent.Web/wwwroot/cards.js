@@ -181,7 +181,7 @@ export class OptimizerCards {
         slider.type = 'range';
         slider.setAttribute('aria-label', `${key.name} slider`);
         const log = key.name === 'lr';
-        slider.min = log ? '-4' : '0';
+        slider.min = log ? '-6' : '0';
         slider.max = log ? '2' : '0.999';
         slider.step = log ? '0.05' : '0.001';
         const sync = () => { const v = Number(input.value); if (Number.isFinite(v) && (!log || v > 0)) slider.value = String(log ? Math.log10(v) : v); };

@@ -42,6 +42,17 @@ export function fmt(v, digits = 4) {
   return Number(v.toPrecision(digits)).toString();
 }
 
+// A tick label with just enough decimals to tell neighbouring ticks apart.
+function tickLabel(t, all) {
+  const step = all.length > 1 ? Math.abs(all[1] - all[0]) : 1;
+  const big = Math.max(...all.map(Math.abs));
+  if (t === 0) return '0';
+  if (big >= 1e5 || (big < 1e-3 && big > 0) || step < 1e-4) return t.toExponential(Math.max(0, Math.min(6, Math.ceil(Math.log10(big / step)))));
+  let d = 0;
+  while (d < 6 && Math.abs(step * 10 ** d - Math.round(step * 10 ** d)) > 1e-6) d++;
+  return t.toFixed(d);
+}
+
 /**
  * Draws line series on a canvas.
  * options: { series: [{ values, color, dash, width, label, count }], xMax, yRange: [lo, hi] | null,
@@ -76,10 +87,11 @@ export function lineChart(canvas, options) {
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of ticks(lo, hi, 5)) {
+  const yTicks = ticks(lo, hi, 5);
+  for (const t of yTicks) {
     const y = py(t);
     ctx.beginPath(); ctx.moveTo(pad.left, y); ctx.lineTo(width - pad.right, y); ctx.stroke();
-    ctx.fillText(fmt(t, 3), pad.left - 6, y);
+    ctx.fillText(tickLabel(t, yTicks), pad.left - 6, y);
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
