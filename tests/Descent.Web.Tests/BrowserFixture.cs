@@ -29,9 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException(
-                $"The browser tests drive Debian's Chromium at {ChromiumPath}, which is not installed: run 'apt-get install -y chromium' (.ci/run installs it). Playwright must never download a browser.");
+        RequireChromium(ChromiumPath);
         _app = DescentWeb.Build([], 0);
         await _app.StartAsync();
         Address = DescentWeb.Address(_app);
@@ -46,6 +44,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 980 },
         });
         Directory.CreateDirectory(ArtifactDirectory);
+    }
+
+    /// <summary>Fails, saying how to install it, when there is no browser at <paramref name="path"/>: the tests never skip, and never download one.</summary>
+    public static void RequireChromium(string path)
+    {
+        if (!File.Exists(path))
+            throw new InvalidOperationException(
+                $"The browser tests drive Debian's Chromium at {path}, which is not installed: run 'apt-get install -y chromium' (.ci/run installs it). Playwright must never download a browser.");
     }
 
     /// <summary>A fresh page at <paramref name="hash"/> (e.g. <c>#f=rosenbrock</c>), ready once the page says so; console errors are collected.</summary>

@@ -141,4 +141,13 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
         Assert.True(await page.IsVisibleAsync("#figure-caption"));
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public void BrowserFixture_NoChromium_FailsSayingToInstallThePackage()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => BrowserFixture.RequireChromium("/nonexistent/chromium"));
+
+        Assert.Contains("apt-get install -y chromium", e.Message);
+        Assert.Contains("/nonexistent/chromium", e.Message);
+    }
 }
