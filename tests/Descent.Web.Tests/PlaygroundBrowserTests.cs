@@ -143,6 +143,20 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
     }
 
     [Fact]
+    public async Task Playground_ClearedOptimizers_StayClearedAfterReload()
+    {
+        var (page, errors) = await browser.OpenAsync();
+        await page.ClickAsync("#optimizer-clear");
+        await page.WaitForFunctionAsync("() => location.hash.includes('none=o')", null, Patient);
+
+        var (again, _) = await browser.OpenAsync(new Uri(page.Url).Fragment);
+
+        Assert.Equal(0, await again.Locator("#optimizers .card").CountAsync());
+        Assert.Equal(3, await again.Locator("#r-optimizers .card").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void BrowserFixture_NoChromium_FailsSayingToInstallThePackage()
     {
         var e = Assert.Throws<InvalidOperationException>(() => BrowserFixture.RequireChromium("/nonexistent/chromium"));

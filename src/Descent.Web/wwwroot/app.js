@@ -44,7 +44,8 @@ const map = new LandscapeMap($('map'));
 function readHash() {
   const p = new URLSearchParams(location.hash.slice(1));
   const one = k => p.get(k) ?? DEFAULTS[k];
-  const many = k => (p.has(k) || p.has('fresh')) ? p.getAll(k) : DEFAULTS[k];
+  // An empty list is written as none=o (or none=ro), so that it is not mistaken for "the defaults".
+  const many = k => (p.has(k) || p.getAll('none').includes(k)) ? p.getAll(k) : DEFAULTS[k];
   state.tab = one('tab') === 'response' ? 'response' : 'landscape';
   state.fn = one('f');
   state.convention = one('c');
@@ -67,7 +68,8 @@ function writeHash() {
   p.set('n', String(state.steps));
   if (state.start) p.set('s', `${state.start.x},${state.start.y}`);
   p.set('v', String(state.speed));
-  if (cards.specs().length === 0) p.set('fresh', '1');
+  if (cards.specs().length === 0) p.append('none', 'o');
+  if (rcards.specs().length === 0) p.append('none', 'ro');
   for (const o of cards.specs()) p.append('o', o);
   p.set('rs', state.r.signal);
   p.set('rc', state.r.convention);
@@ -540,6 +542,8 @@ async function init() {
   $('r-optimizer-clear').addEventListener('click', () => rcards.clear());
 
   for (const b of document.querySelectorAll('nav [data-tab]')) b.addEventListener('click', () => showTab(b.dataset.tab));
+  // replaceState fires no hashchange: this is a URL pasted or edited by hand.
+  window.addEventListener('hashchange', () => location.reload());
   window.addEventListener('resize', debounce(() => (state.tab === 'response' ? drawResponse() : drawFrame()), 100));
 
   showTab(state.tab);
