@@ -12,6 +12,9 @@ app.Configure(config =>
     config.AddCommand<ResponseCommand>("response").WithDescription("Feed a gradient signal to optimizers and record each update (the lecture's response figures).")
         .WithExample("response", "--signal", "rectangles", "--optimizer", "adam(lr=0.25,beta1=0.9,beta2=0.999,eps=1e-7)", "--convention", "lecture", "--format", "csv")
         .WithExample("response", "--recipe", "lecture", "--out", "figures/response");
+    config.AddCommand<TrainCommand>("train").WithDescription("Train a model on real data with each optimizer, fairly, and record the learning histories.")
+        .WithExample("train", "--dataset", "mnist", "--model", "mlp", "--optimizer", "adam(lr=0.001)", "--epochs", "3", "--seed", "1")
+        .WithExample("train", "--recipe", "lecture-history", "--out", "figures/training");
     config.AddCommand<ReportCommand>("report").WithDescription("Run every recipe into a gallery folder with an index.html that works offline.")
         .WithExample("report", "--out", "gallery");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure optimizer steps per parameter against the machine's copy bandwidth.")

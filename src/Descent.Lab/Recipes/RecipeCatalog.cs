@@ -11,6 +11,8 @@ public static class RecipeCatalog
     public static IReadOnlyList<Recipe> Entries { get; } =
     [
         LectureRecipe.Recipe,
+        LectureHistoryRecipe.Recipe,
+        AdamPaperRecipe.Recipe,
     ];
 
     /// <summary>The names of every recipe.</summary>

@@ -1,0 +1,59 @@
+using Descent.Lab.Render.Charts;
+using Descent.Lab.Render.Files;
+using Descent.Lab.Training;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace Descent.Lab.Render.Training;
+
+/// <summary>
+/// Draws a learning-history figure: the training-loss panel (<see cref="TrainingCharts.Loss"/>) above the
+/// test-accuracy panel (<see cref="TrainingCharts.Accuracy"/>), in one PNG or SVG, so one file holds the whole
+/// history (one picture per gallery card, one file per <c>--png</c>).
+/// </summary>
+public static class TrainingFigureRenderer
+{
+    /// <summary>Width of the figure in pixels.</summary>
+    public const int Width = Figure.DefaultWidth;
+
+    /// <summary>Height of the loss panel.</summary>
+    public const int LossHeight = 800;
+
+    /// <summary>Height of the accuracy panel.</summary>
+    public const int AccuracyHeight = 600;
+
+    /// <summary>Draws <paramref name="result"/> to <paramref name="path"/> (.png or .svg), atomically; <paramref name="title"/> overrides the loss panel's title.</summary>
+    public static void Save(TrainingResult result, string path, string? title = null)
+    {
+        var format = Figure.FormatOf(path);
+        var loss = LineChartRenderer.Build(TrainingCharts.Loss(result, title));
+        var accuracy = LineChartRenderer.Build(TrainingCharts.Accuracy(result));
+        AtomicFile.Write(path, stream =>
+        {
+            if (format == ImageFormatChoice.Svg)
+            {
+                using var w = new StreamWriter(stream);
+                w.Write(StackSvg(loss.GetSvgXml(Width, LossHeight), accuracy.GetSvgXml(Width, AccuracyHeight)));
+                return;
+            }
+            using var top = Image.Load<Rgba32>(loss.GetImageBytes(Width, LossHeight, ScottPlot.ImageFormat.Png));
+            using var bottom = Image.Load<Rgba32>(accuracy.GetImageBytes(Width, AccuracyHeight, ScottPlot.ImageFormat.Png));
+            using var canvas = new Image<Rgba32>(Width, LossHeight + AccuracyHeight, Color.White);
+            canvas.Mutate(c => c.DrawImage(top, new Point(0, 0), 1f).DrawImage(bottom, new Point(0, LossHeight), 1f));
+            canvas.SaveAsPng(stream);
+        });
+    }
+
+    // Nested <svg> elements are positioned by their x/y attributes: the panels keep their own coordinates.
+    private static string StackSvg(string top, string bottom) =>
+        $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{LossHeight + AccuracyHeight}\" viewBox=\"0 0 {Width} {LossHeight + AccuracyHeight}\">\n" +
+        $"{Place(top, 0)}\n{Place(bottom, LossHeight)}\n</svg>\n";
+
+    private static string Place(string svg, int y)
+    {
+        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        if (start < 0) throw new InvalidOperationException("ScottPlot returned SVG without an <svg> element.");
+        return $"<svg x=\"0\" y=\"{y}\"" + svg[(start + 4)..];
+    }
+}
