@@ -27,8 +27,18 @@ public static class TrainingFigureRenderer
     public static void Save(TrainingResult result, string path, string? title = null)
     {
         var format = Figure.FormatOf(path);
-        var loss = LineChartRenderer.Build(TrainingCharts.Loss(result, title));
+        var lossChart = TrainingCharts.Loss(result, title);
+        var loss = LineChartRenderer.Build(lossChart);
+        if (TrainingCharts.LossRange(lossChart, result) is var (min, max))
+        {
+            // The renderer plots log10 of the loss; a little room above and below the curves.
+            double low = Math.Log10(min), high = Math.Log10(max), pad = Math.Max(0.05, 0.04 * (high - low));
+            loss.Axes.SetLimitsY(low - pad, high + pad);
+        }
         var accuracy = LineChartRenderer.Build(TrainingCharts.Accuracy(result));
+        // Accuracy climbs to the top right, where the default legend would hide the final values; epochs are whole.
+        accuracy.ShowLegend(ScottPlot.Alignment.LowerRight).FontSize = 15;
+        accuracy.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         AtomicFile.Write(path, stream =>
         {
             if (format == ImageFormatChoice.Svg)

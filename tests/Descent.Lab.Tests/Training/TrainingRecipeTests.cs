@@ -1,3 +1,4 @@
+using Descent.Training;
 using Descent.Lab.Recipes;
 using Descent.Lab.Training;
 using Descent.Specs;
@@ -77,5 +78,46 @@ public class TrainingRecipeTests
 
         Assert.Equal("recipe", e.Argument);
         Assert.Contains("training recipe", e.Message);
+    }
+}
+
+/// <summary>The recipes' captions state facts about their results; these runs check the facts still hold.</summary>
+public class TrainingRecipeCaptionTests
+{
+    private static double LastEpochLoss(TrainingHistory h) => h.Iterations.Where(i => i.Epoch == h.Epochs[^1].Epoch).Average(i => i.TrainLoss);
+
+    [Fact]
+    public void LectureHistory_Results_MatchItsCaption()
+    {
+        var result = TrainingExperiment.Run(RecipeCatalog.Find<TrainingRecipe>("lecture-history").Figures[0].Config);
+        var h = result.Histories.ToDictionary(x => OptimizerSpec.Parse(x.Optimizer).Name);
+
+        Assert.All(h.Values, x => Assert.False(x.Diverged));
+        var final = h.Values.Select(x => x.FinalTestAccuracy).ToList();
+        Assert.True(final.Max() - final.Min() <= 0.013, $"spread {final.Max() - final.Min():P2}");
+        Assert.Equal("adadelta", h.MaxBy(x => x.Value.FinalTestAccuracy).Key);
+        Assert.Equal("adagrad", h.MinBy(x => x.Value.FinalTestAccuracy).Key);
+        Assert.InRange(h["adam"].FinalTestAccuracy, 0.965, 0.975);
+        foreach (string rule in new[] { "momentum", "nesterov" })
+        {
+            Assert.True(h[rule].Epochs[2].TestAccuracy > h["adam"].Epochs[2].TestAccuracy);
+            Assert.InRange(LastEpochLoss(h[rule]) / LastEpochLoss(h["adam"]), 0.8, 1.25);
+        }
+        Assert.True(h["adagrad"].Iterations[1].TrainLoss > 50);
+        Assert.True(h["rmsprop"].Iterations[1].TrainLoss > 5);
+        foreach (string rule in new[] { "rmsprop", "adadelta" })
+            Assert.True(h[rule].Epochs[6].TestAccuracy - h[rule].Epochs[7].TestAccuracy > 0.025);
+    }
+
+    [Fact]
+    public void AdamPaperLogisticRegression_Results_MatchItsCaption()
+    {
+        var result = TrainingExperiment.Run(RecipeCatalog.Find<TrainingRecipe>("adam-paper").Figure("adam-paper-logreg").Config);
+        var adam = result.Histories[0];
+        var others = result.Histories.Skip(1).ToList();
+
+        Assert.All(others, o => Assert.True(adam.FinalTestAccuracy > o.FinalTestAccuracy, o.Optimizer));
+        Assert.All(others, o => Assert.True(adam.FinalTestLoss < o.FinalTestLoss, o.Optimizer));
+        Assert.All(others, o => Assert.True(LastEpochLoss(adam) > LastEpochLoss(o), o.Optimizer));
     }
 }
