@@ -34,6 +34,7 @@ public static class TrainingFigureRenderer
             // The renderer plots log10 of the loss; a little room above and below the curves.
             double low = Math.Log10(min), high = Math.Log10(max), pad = Math.Max(0.05, 0.04 * (high - low));
             loss.Axes.SetLimitsY(low - pad, high + pad);
+            loss.Axes.Left.TickGenerator = LogTicks(low - pad, high + pad);
         }
         var accuracy = LineChartRenderer.Build(TrainingCharts.Accuracy(result));
         // Accuracy climbs to the top right, where the default legend would hide the final values; epochs are whole.
@@ -53,6 +54,25 @@ public static class TrainingFigureRenderer
             canvas.Mutate(c => c.DrawImage(top, new Point(0, 0), 1f).DrawImage(bottom, new Point(0, LossHeight), 1f));
             canvas.SaveAsPng(stream);
         });
+    }
+
+    /// <summary>
+    /// Ticks for a log10 axis from <paramref name="low"/> to <paramref name="high"/> (in log10 units): every power of ten,
+    /// and 2 and 5 times each when the range spans under three decades, so a narrow range still gets labels.
+    /// </summary>
+    private static ScottPlot.TickGenerators.NumericManual LogTicks(double low, double high)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        double[] majors = high - low < 3 ? [1, 2, 5] : [1];
+        for (int k = (int)Math.Floor(low); k <= (int)Math.Ceiling(high); k++)
+            for (int m = 1; m <= 9; m++)
+            {
+                double y = Math.Log10(m * Math.Pow(10, k));
+                if (y < low || y > high) continue;
+                if (majors.Contains(m)) ticks.AddMajor(y, (m * Math.Pow(10, k)).ToString("G3", System.Globalization.CultureInfo.InvariantCulture));
+                else ticks.AddMinor(y);
+            }
+        return ticks;
     }
 
     // Nested <svg> elements are positioned by their x/y attributes: the panels keep their own coordinates.
