@@ -28,16 +28,19 @@ public class GemmBenchmarks
     [ParamsSource(nameof(Shapes))]
     public GemmShape Shape { get; set; } = Shapes[0];
 
-    /// <summary>The layer products of <c>mlp</c> 784-256-256-10 (the speed benchmark) and the Adam paper's 784-1000-1000-10, batch 128.</summary>
+    /// <summary>
+    /// The layer products of <c>mlp</c> 784-256-256-10 (the speed benchmark) and the Adam paper's 784-1000-1000-10, batch 128:
+    /// <c>fwd a-b</c> is X[128×a]·W[a×b]; <c>dW a-b</c> is Xᵀ[a×128]·dY[128×b]; <c>dX a-b</c> is dY[128×b]·Wᵀ[b×a].
+    /// </summary>
     public static GemmShape[] Shapes { get; } =
     [
-        new("fwd 784->256", 128, 256, 784, false, false),
-        new("dW 784->256", 784, 256, 128, true, false),
-        new("dX 784->256", 128, 784, 256, false, true),
-        new("fwd 256->256", 128, 256, 256, false, false),
-        new("fwd 784->1000", 128, 1000, 784, false, false),
-        new("fwd 1000->1000", 128, 1000, 1000, false, false),
-        new("dW 1000->1000", 1000, 1000, 128, true, false),
+        new("fwd 784-256", 128, 256, 784, false, false),
+        new("dW 784-256", 784, 256, 128, true, false),
+        new("dX 784-256", 128, 784, 256, false, true),
+        new("fwd 256-256", 128, 256, 256, false, false),
+        new("fwd 784-1000", 128, 1000, 784, false, false),
+        new("fwd 1000-1000", 128, 1000, 1000, false, false),
+        new("dW 1000-1000", 1000, 1000, 128, true, false),
     ];
 
     /// <summary>Fills the operands with reproducible values.</summary>
@@ -112,5 +115,6 @@ public sealed record GemmShape(string Name, int M, int N, int K, bool TransposeA
     public double Flops => 2.0 * M * N * K;
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Name} ({M}x{K}{(TransposeA ? "^T" : "")} * {K}x{N}{(TransposeB ? "^T" : "")})";
+    /// <remarks>Kept short: BenchmarkDotNet cuts parameter values past 20 characters.</remarks>
+    public override string ToString() => Name;
 }
