@@ -134,6 +134,7 @@ public sealed class TrainCommandTests
     [InlineData("--out", new[] { "train", "--recipe", "adam-paper" }, "--out DIR")]
     [InlineData("--optimizer", new[] { "train", "--recipe", "adam-paper", "--optimizer", "adam", "--out", "x" }, "--recipe")]
     [InlineData("--epochs", new[] { "train", "--recipe", "adam-paper", "--epochs", "0", "--out", "x" }, "at least 1")]
+    [InlineData("--png", new[] { "train", "--recipe", "adam-paper", "--png", "f.png", "--out", "x" }, "--out DIR")]
     public void Train_BadInput_OneLineNamingTheArgumentAndExitCode2(string argument, string[] args, string mentioned)
     {
         using var dir = new TempDirectory();

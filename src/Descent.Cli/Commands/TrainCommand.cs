@@ -191,6 +191,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             if (given is not null) throw new UsageException(option, $"cannot be combined with --recipe {recipe.Name}, whose figures set it.");
         if (settings.Optimizers.Length > 0) throw new UsageException("--optimizer", $"cannot be combined with --recipe {recipe.Name}, whose figures set it.");
         if (settings.BatchSize is not null) throw new UsageException("--batch-size", $"cannot be combined with --recipe {recipe.Name}, whose figures set it.");
+        if (settings.Png is not null) throw new UsageException("--png", $"cannot be combined with --recipe {recipe.Name}, which writes each figure into --out DIR.");
         if (settings.Out is null) throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR.");
         if (settings.Epochs is < 1) throw new UsageException("--epochs", $"Epochs must be at least 1, got {settings.Epochs}.");
         recipe = recipe.With(settings.Epochs, seed);
