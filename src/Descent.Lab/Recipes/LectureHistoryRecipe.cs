@@ -13,7 +13,7 @@ namespace Descent.Lab.Recipes;
 /// epoch of this very setup (same seed, same batches), momentum 0.9 where there is one. Grid (winner in
 /// brackets): momentum and Nesterov 0.001, 0.003, 0.01, [0.03], 0.1, 0.3 (0.3 diverges); Adagrad 0.001, 0.003,
 /// 0.01, [0.03], 0.1, 0.3; RMSProp 0.0001, 0.0003, [0.001], 0.003, 0.01; Adadelta 0.1, 0.3, [1], 3, 10;
-/// Adam 0.0001, 0.0003, [0.001], 0.003, 0.01 — Adam's winner is its default. About 10 s on 2 cores.
+/// Adam 0.0001, 0.0003, [0.001], 0.003, 0.01 — Adam's winner is its default. 4-10 s on 2 shared cores.
 /// </remarks>
 public static class LectureHistoryRecipe
 {
