@@ -1,14 +1,13 @@
 using Descent.Lab.IO;
 using Descent.Lab.Recipes;
-using Descent.Lab.Render.Gallery;
+using Descent.Lab.Render.Training;
 using Descent.Specs;
 
-namespace Descent.Lab.Render.Training;
+namespace Descent.Lab.Render.Gallery;
 
 /// <summary>
 /// A gallery section of learning histories: every figure of a training recipe, run (or taken from the cache)
-/// into <c>dir/training</c>, as <see cref="ResponseSection"/> does for the response figures. One line in
-/// <see cref="GalleryReport"/> adds it: <c>TrainingSection.Build(dir, cache, RecipeCatalog.Find&lt;TrainingRecipe&gt;("lecture-history"), p)</c>.
+/// into <c>dir/training</c>, as <see cref="ResponseSection"/> does for the response figures.
 /// </summary>
 public static class TrainingSection
 {
@@ -20,13 +19,14 @@ public static class TrainingSection
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(recipe);
-        string target = Path.Combine(dir, Folder);
+        string folder = $"{Folder}/{recipe.Name}";
+        string target = Path.Combine(dir, folder);
         var figures = new List<GalleryFigure>();
         for (int i = 0; i < recipe.Figures.Count; i++)
         {
             var figure = recipe.Figures[i];
-            string image = $"{Folder}/{figure.Name}.png", csv = $"{Folder}/{figure.Name}.csv", json = $"{Folder}/{figure.Name}.json";
-            cache.Ensure(figure.Name, FigureCache.KeyOf(LabJson.Serialize(figure)), [image, csv, json], () => TrainingOutputs.WriteFigure(figure, target));
+            string image = $"{folder}/{figure.Name}.png", csv = $"{folder}/{figure.Name}.csv", json = $"{folder}/{figure.Name}.json";
+            cache.Ensure($"{recipe.Name}-{figure.Name}", FigureCache.KeyOf(LabJson.Serialize(figure)), [image, csv, json], () => TrainingOutputs.WriteFigure(figure, target));
             figures.Add(new GalleryFigure(figure.Name, figure.Title, figure.Caption ?? "", image)
             {
                 Optimizers = figure.Config.Optimizers,
@@ -35,7 +35,7 @@ public static class TrainingSection
             });
             progress?.Invoke((i + 1.0) / recipe.Figures.Count);
         }
-        return new GallerySection(recipe.Name, recipe.Name == LectureHistoryRecipe.Name ? "Learning histories on real data" : $"Training: {recipe.Name}",
+        return new GallerySection(recipe.Name, recipe.Name == LectureHistoryRecipe.Name ? "Learning histories on real data" : "Kingma & Ba's experiments, on the bundled digits",
             "Each optimizer trains the same network on the bundled mnist digits from the same initial weights, on the same batches in the same " +
             "order. Top: the training loss of every step (a running mean, log scale); bottom: the test accuracy after every epoch. Learning " +
             "rates come from a small log grid, documented with the recipe.",
