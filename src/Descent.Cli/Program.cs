@@ -15,6 +15,9 @@ app.Configure(config =>
     config.AddCommand<TrajectoryCommand>("trajectory").WithDescription("Optimizer paths on a 2-D landscape, classic function or typed formula: data, picture, GIF, MP4.")
         .WithExample("trajectory", "--function", "hills-and-canyon", "--optimizer", "adam(lr=0.25)", "--optimizer", "rmsprop(lr=0.25)", "--convention", "lasagne", "--gif", "hills.gif")
         .WithExample("trajectory", "--function", "x^2 + 10*y^2", "--optimizer", "momentum(lr=0.01)", "--png", "bowl.png");
+    config.AddCommand<TrainCommand>("train").WithDescription("Train a model on real data with each optimizer, fairly, and record the learning histories.")
+        .WithExample("train", "--dataset", "mnist", "--model", "mlp", "--optimizer", "adam(lr=0.001)", "--epochs", "3", "--seed", "1")
+        .WithExample("train", "--recipe", "lecture-history", "--out", "figures/training");
     config.AddCommand<ReportCommand>("report").WithDescription("Run every recipe into a gallery folder with an index.html that works offline.")
         .WithExample("report", "--out", "gallery");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure optimizer steps per parameter against the machine's copy bandwidth.")

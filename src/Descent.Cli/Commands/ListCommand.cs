@@ -24,6 +24,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         ["functions"] = Functions,
         ["signals"] = Signals,
         ["recipes"] = Recipes,
+        ["datasets"] = Datasets,
     };
 
     /// <inheritdoc/>
@@ -69,6 +70,20 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         var table = new Table().AddColumns("name", "experiment", "figures", "description");
         foreach (var r in Lab.Recipes.RecipeCatalog.Entries)
             table.AddRow(Markup.Escape(r.Name), r.Experiment, r.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(r.Description));
+        return table;
+    }
+
+    private static Table Datasets()
+    {
+        var table = new Table().AddColumns("name", "samples (train / test)", "shape", "classes", "source and licence");
+        foreach (var (name, summary) in Descent.Training.Datasets.DatasetCatalog.Entries)
+        {
+            var data = Descent.Training.Datasets.DatasetCatalog.Load(name);
+            table.AddRow(Markup.Escape(name),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{data.Train.Count + data.Test.Count:N0} ({data.Train.Count:N0} / {data.Test.Count:N0})"),
+                Markup.Escape(data.SampleShape.ToString()), data.ClassCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(summary));
+        }
+        table.AddRow("DIR", "as found", "as found", "largest label + 1", Markup.Escape($"your own IDX files: {string.Join(", ", Descent.Training.Datasets.DatasetCatalog.StandardFiles)} (raw or .gz), e.g. full MNIST or Fashion-MNIST"));
         return table;
     }
 

@@ -32,6 +32,8 @@ public static class GalleryReport
                 "Classic test functions",
                 "Beyond the lecture: every optimizer of Descent, under PyTorch's formulas, on the test functions the optimization literature " +
                 "uses, each from its customary start. Learning rates were chosen per function from a small grid; the captions say what to notice.", p)),
+            ("learning histories", p => TrainingSection.Build(dir, cache, RecipeCatalog.Find<TrainingRecipe>(LectureHistoryRecipe.Name), p)),
+            ("Adam paper", p => TrainingSection.Build(dir, cache, RecipeCatalog.Find<TrainingRecipe>("adam-paper"), p)),
         };
         var sections = new List<GallerySection>();
         for (int i = 0; i < steps.Count; i++)

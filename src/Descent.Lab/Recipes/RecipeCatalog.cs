@@ -14,6 +14,8 @@ public static class RecipeCatalog
         LectureAnimationsRecipe.Recipe,
         LectureNesterovRecipe.Recipe,
         ClassicsRecipe.Recipe,
+        LectureHistoryRecipe.Recipe,
+        AdamPaperRecipe.Recipe,
     ];
 
     /// <summary>The names of every recipe.</summary>
