@@ -128,11 +128,12 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
     [Fact]
     public async Task Playground_LectureFigure_LoadsItsWholeSetupAndPlays()
     {
-        var (page, errors) = await browser.OpenAsync("#f=quadratic&c=pytorch&o=sgd");
+        var (page, errors) = await browser.OpenAsync("#f=quadratic&c=pytorch&o=sgd&v=6");
 
         await page.SelectOptionAsync("#figure", "lecture-animations/two-minimums");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#loss-readout tbody tr').length === 5", null, Patient);
-        await page.WaitForFunctionAsync("() => document.querySelector('#step-label').textContent !== '0 / 125'", null, Patient);
+        await page.WaitForFunctionAsync("() => document.querySelector('#step-label').textContent === '125 / 125'", null, Patient);
+        await Screenshot(page, "playground-lecture-figure.png");
 
         Assert.Equal("two-minimums", await page.InputValueAsync("#function-select"));
         Assert.Equal("lasagne", await page.InputValueAsync("#convention"));

@@ -50,10 +50,18 @@ export class LandscapeMap {
     const L = this.landscape, nx = L.xs.length, ny = L.ys.length;
     const values = L.values.map(Number);
     const levels = L.levels.map(Number);
+    // Colour only across the levels the values reach: the lecture's 48 levels span −2 to 19, and a landscape
+    // between 1 and 4 would otherwise get a sliver of the scale.
+    let lo = Infinity, hi = -Infinity;
+    for (const v of values) if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
+    let kLo = 0, kHi = levels.length - 1;
+    while (kLo + 1 < levels.length && levels[kLo + 1] <= lo) kLo++;
+    while (kHi - 1 > kLo && levels[kHi - 1] >= hi) kHi--;
+    const shades = levels.slice(kLo, kHi + 1);
     const image = new ImageData(nx, ny);
     for (let j = 0; j < ny; j++) {
       for (let i = 0; i < nx; i++) {
-        const [r, g, b] = colour(levelFraction(values[j * nx + i], levels));
+        const [r, g, b] = colour(levelFraction(values[j * nx + i], shades));
         const o = ((ny - 1 - j) * nx + i) * 4;
         image.data[o] = r; image.data[o + 1] = g; image.data[o + 2] = b; image.data[o + 3] = 255;
       }
@@ -153,15 +161,18 @@ export class LandscapeMap {
       ctx.lineWidth = 2; ctx.strokeStyle = '#fff'; ctx.stroke();
     }
 
-    // Axis ticks along the edges, inside the map.
+    // Axis ticks along the edges, inside the map: dark text on a pale halo reads on every colour.
     ctx.font = '10px system-ui, sans-serif';
-    ctx.fillStyle = 'rgba(255,255,255,.9)';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(255,255,255,.85)';
+    ctx.fillStyle = '#1d2330';
+    const label = (text, x, y) => { ctx.strokeText(text, x, y); ctx.fillText(text, x, y); };
     ctx.textBaseline = 'bottom';
     ctx.textAlign = 'center';
-    for (const t of axisTicks(d.x_min, d.x_max)) ctx.fillText(String(t), X(t), height - 2);
+    for (const t of axisTicks(d.x_min, d.x_max)) label(String(t), X(t), height - 2);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    for (const t of axisTicks(d.y_min, d.y_max)) ctx.fillText(String(t), 3, Y(t));
+    for (const t of axisTicks(d.y_min, d.y_max)) label(String(t), 3, Y(t));
   }
 }
 
