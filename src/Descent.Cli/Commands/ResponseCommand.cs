@@ -16,22 +16,12 @@ namespace Descent.Cli.Commands;
 public sealed class ResponseCommand : Command<ResponseCommand.Settings>
 {
     /// <summary>Options of <c>descent response</c> (the CLI contract).</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ExperimentSettings
     {
         /// <summary>A built-in signal or a one-column CSV file.</summary>
         [CommandOption("--signal <NAME|FILE>")]
         [Description("spikes, rectangles, noisy-sin, very-noisy-sin, uneven-sawtooth, saturation, or a one-column .csv file")]
         public string? Signal { get; init; }
-
-        /// <summary>Optimizer specs.</summary>
-        [CommandOption("--optimizer <SPEC>")]
-        [Description("optimizer spec, repeatable, e.g. \"adam(lr=0.25, beta1=0.9)\"")]
-        public string[] Optimizers { get; init; } = [];
-
-        /// <summary>Convention.</summary>
-        [CommandOption("--convention <C>")]
-        [Description("lecture, lasagne or pytorch (default pytorch)")]
-        public string Convention { get; init; } = "pytorch";
 
         /// <summary>Steps.</summary>
         [CommandOption("--steps <N>")]
@@ -43,40 +33,19 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
         [Description("linear (default) or lecture (the lecture's quirk, to reproduce its figures)")]
         public string Interpolation { get; init; } = "linear";
 
-        /// <summary>Data format.</summary>
-        [CommandOption("--format <F>")]
-        [Description("csv or json (default csv)")]
-        public string? Format { get; init; }
-
-        /// <summary>Output folder.</summary>
-        [CommandOption("--out <DIR>")]
-        [Description("write data (csv, json) and the figure into DIR")]
-        public string? Out { get; init; }
-
-        /// <summary>Figure file.</summary>
-        [CommandOption("--png <FILE>")]
-        [Description("write the figure (.png, or .svg) to FILE")]
-        public string? Png { get; init; }
-
-        /// <summary>A named preset of figures.</summary>
-        [CommandOption("--recipe <NAME>")]
-        [Description("run every figure of a recipe (e.g. lecture) into --out DIR")]
-        public string? Recipe { get; init; }
     }
 
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string format = (settings.Format ?? "csv").ToLowerInvariant();
-        if (format is not ("csv" or "json")) throw new UsageException("--format", $"unknown format '{settings.Format}'; valid: csv, json.");
+        string format = settings.DataFormat();
         if (settings.Png is not null) Files.CheckFigurePath("--png", settings.Png);
         if (settings.Recipe is not null) return RunRecipe(settings);
 
         var config = new ResponseConfig
         {
             Signal = settings.Signal ?? throw new UsageException("--signal", $"required; valid: {string.Join(", ", Lab.Signals.SignalCatalog.Names)}, or a one-column .csv file."),
-            Optimizers = settings.Optimizers.Length > 0 ? settings.Optimizers
-                : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"adam(lr=0.25)\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}."),
+            Optimizers = settings.RequiredOptimizers("adam(lr=0.25)"),
             Convention = Options.Convention(settings.Convention),
             Steps = settings.Steps,
             Interpolation = Options.Interpolation(settings.Interpolation),

@@ -20,7 +20,7 @@ namespace Descent.Cli.Commands;
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>descent train</c> (the CLI contract).</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ExperimentSettings
     {
         /// <summary>A bundled dataset or a directory of IDX files.</summary>
         [CommandOption("--dataset <NAME|DIR>")]
@@ -37,16 +37,6 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("hidden layer widths of mlp, e.g. 1000,1000 (default 256,256)")]
         public string? Hidden { get; init; }
 
-        /// <summary>Optimizer specs.</summary>
-        [CommandOption("--optimizer <SPEC>")]
-        [Description("optimizer spec, repeatable, e.g. \"adam(lr=0.001)\"")]
-        public string[] Optimizers { get; init; } = [];
-
-        /// <summary>Convention.</summary>
-        [CommandOption("--convention <C>")]
-        [Description("lecture, lasagne or pytorch (default pytorch)")]
-        public string Convention { get; init; } = "pytorch";
-
         /// <summary>Epochs.</summary>
         [CommandOption("--epochs <N>")]
         [Description("passes over the training data (default 10; with --recipe, replaces every figure's)")]
@@ -62,32 +52,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("seeds the initial weights and the batch order, the same for every optimizer (default 1; with --recipe, replaces every figure's)")]
         public string? Seed { get; init; }
 
-        /// <summary>Data format.</summary>
-        [CommandOption("--format <F>")]
-        [Description("csv or json (default csv)")]
-        public string? Format { get; init; }
-
-        /// <summary>Output folder.</summary>
-        [CommandOption("--out <DIR>")]
-        [Description("write data (csv, json) and the figure into DIR")]
-        public string? Out { get; init; }
-
-        /// <summary>Figure file.</summary>
-        [CommandOption("--png <FILE>")]
-        [Description("write the figure (.png, or .svg) to FILE")]
-        public string? Png { get; init; }
-
-        /// <summary>A named preset of figures.</summary>
-        [CommandOption("--recipe <NAME>")]
-        [Description("run every figure of a training recipe (lecture-history, adam-paper) into --out DIR")]
-        public string? Recipe { get; init; }
     }
 
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string format = (settings.Format ?? "csv").ToLowerInvariant();
-        if (format is not ("csv" or "json")) throw new UsageException("--format", $"unknown format '{settings.Format}'; valid: csv, json.");
+        string format = settings.DataFormat();
         if (settings.Png is not null) Files.CheckFigurePath("--png", settings.Png);
         ulong? seed = ParseSeed(settings.Seed);
         if (settings.Recipe is not null) return RunRecipe(settings, seed);
@@ -98,8 +68,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             Dataset = settings.Dataset ?? throw new UsageException("--dataset", $"required; valid: {string.Join(", ", Descent.Training.Datasets.DatasetCatalog.Names)}, or a directory of IDX files."),
             Model = settings.Model ?? throw new UsageException("--model", $"required; valid: {string.Join(", ", ModelCatalog.Names)}."),
             Hidden = ParseHidden(settings.Hidden),
-            Optimizers = settings.Optimizers.Length > 0 ? settings.Optimizers
-                : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"adam(lr=0.001)\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}."),
+            Optimizers = settings.RequiredOptimizers("adam(lr=0.001)"),
             Convention = convention,
         };
         config = config with

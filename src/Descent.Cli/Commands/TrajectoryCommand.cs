@@ -18,22 +18,12 @@ namespace Descent.Cli.Commands;
 public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
 {
     /// <summary>Options of <c>descent trajectory</c> (the CLI contract).</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ExperimentSettings
     {
         /// <summary>A built-in function or a formula in x and y.</summary>
         [CommandOption("--function <NAME|FORMULA>")]
         [Description("a landscape (hills-and-canyon…), a classic function (rosenbrock…) or a formula in x and y, e.g. \"x^2 + 3*sin(y)\"")]
         public string? Function { get; init; }
-
-        /// <summary>Optimizer specs.</summary>
-        [CommandOption("--optimizer <SPEC>")]
-        [Description("optimizer spec, repeatable")]
-        public string[] Optimizers { get; init; } = [];
-
-        /// <summary>Convention.</summary>
-        [CommandOption("--convention <C>")]
-        [Description("lecture, lasagne or pytorch (default pytorch)")]
-        public string Convention { get; init; } = "pytorch";
 
         /// <summary>Start point.</summary>
         [CommandOption("--start <X,Y>")]
@@ -44,21 +34,6 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         [CommandOption("--steps <N>")]
         [Description("steps (default 125)")]
         public int? Steps { get; init; }
-
-        /// <summary>Data format.</summary>
-        [CommandOption("--format <F>")]
-        [Description("csv or json (default csv)")]
-        public string? Format { get; init; }
-
-        /// <summary>Output folder.</summary>
-        [CommandOption("--out <DIR>")]
-        [Description("write data (csv, json), the picture and the GIF into DIR")]
-        public string? Out { get; init; }
-
-        /// <summary>Picture file.</summary>
-        [CommandOption("--png <FILE>")]
-        [Description("write the final picture (.png, or .svg)")]
-        public string? Png { get; init; }
 
         /// <summary>GIF file.</summary>
         [CommandOption("--gif <FILE>")]
@@ -85,17 +60,12 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         [Description("draw the function's values as a heatmap under the contour lines")]
         public bool Heatmap { get; init; }
 
-        /// <summary>A named preset of figures.</summary>
-        [CommandOption("--recipe <NAME>")]
-        [Description("run every figure of a recipe (lecture-animations, lecture-nesterov, classics) into --out DIR")]
-        public string? Recipe { get; init; }
     }
 
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        string format = (settings.Format ?? "csv").ToLowerInvariant();
-        if (format is not ("csv" or "json")) throw new UsageException("--format", $"unknown format '{settings.Format}'; valid: csv, json.");
+        string format = settings.DataFormat();
         if (settings.FrameEvery < 1) throw new UsageException("--frame-every", $"must be at least 1, got {settings.FrameEvery}.");
         if (settings.Fps is < 1 or > 60) throw new UsageException("--fps", $"must be in 1..60, got {settings.Fps}.");
         if (settings.Png is not null) Files.CheckFigurePath("--png", settings.Png);
@@ -117,8 +87,7 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         var config = new TrajectoryConfig
         {
             Function = settings.Function ?? throw new UsageException("--function", "required: a landscape or classic function name (see 'descent list functions') or a formula in x and y."),
-            Optimizers = settings.Optimizers.Length > 0 ? settings.Optimizers
-                : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"adam(lr=0.25)\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}."),
+            Optimizers = settings.RequiredOptimizers("adam(lr=0.25)"),
             Convention = Options.Convention(settings.Convention),
             Start = settings.Start is null ? null : ParseStart(settings.Start),
             Steps = settings.Steps,

@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Descent.Cli.Infrastructure;
+
+/// <summary>
+/// The options every experiment command shares (the CLI contract): optimizer specs, the convention, the
+/// data format, the output folder, the figure file and a recipe.
+/// </summary>
+public abstract class ExperimentSettings : CommandSettings
+{
+    /// <summary>Optimizer specs.</summary>
+    [CommandOption("--optimizer <SPEC>")]
+    [Description("optimizer spec, repeatable, e.g. \"adam(lr=0.25, beta1=0.9)\"")]
+    public string[] Optimizers { get; init; } = [];
+
+    /// <summary>Convention.</summary>
+    [CommandOption("--convention <C>")]
+    [Description("lecture, lasagne or pytorch (default pytorch)")]
+    public string Convention { get; init; } = "pytorch";
+
+    /// <summary>Data format.</summary>
+    [CommandOption("--format <F>")]
+    [Description("csv or json (default csv)")]
+    public string? Format { get; init; }
+
+    /// <summary>Output folder.</summary>
+    [CommandOption("--out <DIR>")]
+    [Description("write the data (csv, json) and the figures into DIR")]
+    public string? Out { get; init; }
+
+    /// <summary>Figure file.</summary>
+    [CommandOption("--png <FILE>")]
+    [Description("write the figure (.png, or .svg) to FILE")]
+    public string? Png { get; init; }
+
+    /// <summary>A named preset of figures.</summary>
+    [CommandOption("--recipe <NAME>")]
+    [Description("run every figure of a recipe into --out DIR (see 'descent list recipes')")]
+    public string? Recipe { get; init; }
+
+    /// <summary>The data format, checked: <c>csv</c> (the default) or <c>json</c>.</summary>
+    public string DataFormat()
+    {
+        string format = (Format ?? "csv").ToLowerInvariant();
+        if (format is not ("csv" or "json")) throw new UsageException("--format", $"unknown format '{Format}'; valid: csv, json.");
+        return format;
+    }
+
+    /// <summary>The optimizer specs; at least one is required.</summary>
+    public string[] RequiredOptimizers(string example) => Optimizers.Length > 0 ? Optimizers
+        : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"{example}\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}.");
+}
