@@ -69,17 +69,8 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
 
     private static int RunRecipe(Settings settings)
     {
-        ResponseRecipe recipe;
-        try
-        {
-            recipe = RecipeCatalog.Find<ResponseRecipe>(settings.Recipe!);
-        }
-        catch (Lab.LabInputException e)
-        {
-            throw new UsageException("--recipe", e.Message);
-        }
-        if (settings.Out is null) throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR.");
-        string dir = Files.OutputDirectory(settings.Out);
+        var recipe = settings.FindRecipe<ResponseRecipe>();
+        string dir = settings.RecipeFolder(recipe);
         Terminal.WithProgress($"response --recipe {recipe.Name}", progress => ResponseOutputs.WriteRecipe(recipe, dir, progress));
         Terminal.Note($"wrote {recipe.Count} figures with their data to {dir}");
         return 0;

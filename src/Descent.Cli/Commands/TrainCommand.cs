@@ -147,24 +147,15 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
     private static int RunRecipe(Settings settings, ulong? seed)
     {
-        TrainingRecipe recipe;
-        try
-        {
-            recipe = RecipeCatalog.Find<TrainingRecipe>(settings.Recipe!);
-        }
-        catch (LabInputException e)
-        {
-            throw new UsageException("--recipe", e.Message);
-        }
+        var recipe = settings.FindRecipe<TrainingRecipe>();
         foreach (var (option, given) in new[] { ("--dataset", settings.Dataset), ("--model", settings.Model), ("--hidden", settings.Hidden) })
             if (given is not null) throw new UsageException(option, $"cannot be combined with --recipe {recipe.Name}, whose figures set it.");
         if (settings.Optimizers.Length > 0) throw new UsageException("--optimizer", $"cannot be combined with --recipe {recipe.Name}, whose figures set it.");
         if (settings.BatchSize is not null) throw new UsageException("--batch-size", $"cannot be combined with --recipe {recipe.Name}, whose figures set it.");
         if (settings.Png is not null) throw new UsageException("--png", $"cannot be combined with --recipe {recipe.Name}, which writes each figure into --out DIR.");
-        if (settings.Out is null) throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR.");
         if (settings.Epochs is < 1) throw new UsageException("--epochs", $"Epochs must be at least 1, got {settings.Epochs}.");
+        string dir = settings.RecipeFolder(recipe);
         recipe = recipe.With(settings.Epochs, seed);
-        string dir = Files.OutputDirectory(settings.Out);
         var results = Terminal.WithProgress($"train --recipe {recipe.Name}", progress => TrainingOutputs.WriteRecipe(recipe, dir, progress));
         Terminal.Note($"wrote {recipe.Count} figures with their data to {dir}");
         for (int i = 0; i < results.Count; i++)

@@ -128,17 +128,8 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
 
     private static int RunRecipe(Settings settings)
     {
-        TrajectoryRecipe recipe;
-        try
-        {
-            recipe = RecipeCatalog.Find<TrajectoryRecipe>(settings.Recipe!);
-        }
-        catch (Lab.LabInputException e)
-        {
-            throw new UsageException("--recipe", e.Message);
-        }
-        if (settings.Out is null) throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR.");
-        string dir = Files.OutputDirectory(settings.Out);
+        var recipe = settings.FindRecipe<TrajectoryRecipe>();
+        string dir = settings.RecipeFolder(recipe);
         Terminal.WithProgress($"trajectory --recipe {recipe.Name}", progress =>
         {
             TrajectoryOutputs.WriteRecipe(recipe, dir, animate: true, progress);

@@ -47,6 +47,23 @@ public abstract class ExperimentSettings : CommandSettings
         return format;
     }
 
+    /// <summary>The recipe <see cref="Recipe"/> names, of the experiment <typeparamref name="TRecipe"/> runs.</summary>
+    public TRecipe FindRecipe<TRecipe>() where TRecipe : Descent.Lab.Recipes.Recipe
+    {
+        try
+        {
+            return Descent.Lab.Recipes.RecipeCatalog.Find<TRecipe>(Recipe!);
+        }
+        catch (Descent.Lab.LabInputException e)
+        {
+            throw new UsageException("--recipe", e.Message);
+        }
+    }
+
+    /// <summary>The checked <c>--out</c> folder a recipe's figures go to; a recipe needs one.</summary>
+    public string RecipeFolder(Descent.Lab.Recipes.Recipe recipe) =>
+        Files.OutputDirectory(Out ?? throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR."));
+
     /// <summary>The optimizer specs; at least one is required.</summary>
     public string[] RequiredOptimizers(string example) => Optimizers.Length > 0 ? Optimizers
         : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"{example}\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}.");
