@@ -10,7 +10,12 @@ namespace Descent.Kernels;
 internal static unsafe class KernelWorkers
 {
     private static readonly object Gate = new();
-    private static readonly CountdownEvent Done = new(0);
+    // Not a CountdownEvent: its ManualResetEventSlim creates its lock object on the first wait that
+    // has to block, so whichever step first found a worker still busy allocated 24 bytes on the
+    // calling thread. SemaphoreSlim builds its lock in the constructor; the last worker to finish
+    // releases it once.
+    private static readonly SemaphoreSlim Done = new(0);
+    private static int _pending;
     private static readonly List<SemaphoreSlim> Starts = [];
     private static delegate*<void*, nint, nint, void> _work;
     private static void* _body;
@@ -23,7 +28,7 @@ internal static unsafe class KernelWorkers
     /// </summary>
     public static void Run(delegate*<void*, nint, nint, void> work, void* body, nint length, nint chunk, int parts)
     {
-        if (!Monitor.TryEnter(Gate))
+        if (parts <= 1 || !Monitor.TryEnter(Gate))
         {
             work(body, 0, length);
             return;
@@ -35,7 +40,7 @@ internal static unsafe class KernelWorkers
             _body = body;
             _length = length;
             _chunk = chunk;
-            Done.Reset(parts - 1);
+            Volatile.Write(ref _pending, parts - 1);
             for (int i = 0; i < parts - 1; i++) Starts[i].Release();
             work(body, 0, Math.Min(length, chunk));
             Done.Wait();
@@ -63,7 +68,7 @@ internal static unsafe class KernelWorkers
                 start.Wait();
                 nint begin = part * _chunk, end = Math.Min(_length, begin + _chunk);
                 if (begin < end) _work(_body, begin, end);
-                Done.Signal();
+                if (Interlocked.Decrement(ref _pending) == 0) Done.Release();
             }
         })
         {
