@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Descent.Web;
 
@@ -26,8 +28,17 @@ public static class DescentWeb
     public static WebApplication Build(string[] args, int port, ApiLimits? limits = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Production whatever DOTNET_ENVIRONMENT says: the developer exception page would put stack traces in answers.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, EnvironmentName = Environments.Production,
+        });
+        // Warnings and failures go to stderr; a failed start is the caller's to report in one line (descent serve: a busy port).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Services.AddSingleton(limits ?? new ApiLimits());
         // Only the loopback names: a page elsewhere cannot reach this server through a rebound DNS name.
@@ -36,7 +47,9 @@ public static class DescentWeb
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Use(ApiMiddleware.CatchFaults);
         app.UseHostFiltering();
+        app.Use(ApiMiddleware.Guard);
         PlaygroundPage.Map(app);
         ApiEndpoints.Map(app);
         return app;

@@ -33,14 +33,22 @@ public sealed class ApiServer : IAsyncDisposable
     public Task<HttpResponseMessage> PostAsync(string path, string json) =>
         Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
+    /// <summary>POSTs <paramref name="content"/> to <paramref name="path"/> with extra <paramref name="headers"/> (as a browser would send them).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, HttpContent content, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        return await Client.SendAsync(request);
+    }
+
     /// <summary>POSTs <paramref name="body"/> serialized with the API's request names.</summary>
     public Task<HttpResponseMessage> PostAsync(string path, object body) =>
         PostAsync(path, JsonSerializer.Serialize(body, body.GetType(), RequestJson.Options));
 
-    /// <summary>The <c>error</c> object of a 400 answer.</summary>
-    public static async Task<ApiError> ErrorOf(HttpResponseMessage response)
+    /// <summary>The <c>error</c> object of a 400 answer (or of another <paramref name="status"/>).</summary>
+    public static async Task<ApiError> ErrorOf(HttpResponseMessage response, System.Net.HttpStatusCode status = System.Net.HttpStatusCode.BadRequest)
     {
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         var body = JsonSerializer.Deserialize<ApiErrorBody>(await response.Content.ReadAsStringAsync(), JsonEndpoint.Options);
         return body!.Error;
     }

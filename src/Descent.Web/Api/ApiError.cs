@@ -1,13 +1,19 @@
 namespace Descent.Web.Api;
 
 /// <summary>
-/// The body of a 400 answer (<c>{"error": {...}}</c>): the field at fault, the CLI's one-line message for the
-/// same input and, for a formula, where the bad character is.
+/// What an error answer (400, 403, 413, 415, 500) says inside <c>{"error": {...}}</c>: the field at fault, the CLI's
+/// one-line message for the same input and, for a formula, where the bad character is.
 /// </summary>
 public sealed record ApiError
 {
     /// <summary>The request field (<c>function</c>, <c>optimizer</c>, <c>steps</c>, <c>convention</c>…); null for the whole request.</summary>
     public string? Argument { get; init; }
+
+    /// <summary>
+    /// For a body that does not fit the request's schema, the JSON path of the fault (<c>start.y</c>,
+    /// <c>optimizers[2]</c>, an unknown <c>optimiser</c>), which the message also starts with; otherwise null.
+    /// </summary>
+    public string? Field { get; init; }
 
     /// <summary>The message, word for word what the CLI prints after <c>descent: --argument: </c>.</summary>
     public required string Message { get; init; }

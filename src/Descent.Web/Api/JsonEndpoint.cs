@@ -8,7 +8,8 @@ namespace Descent.Web.Api;
 /// <summary>
 /// The frame of every API call: read the request, compute within <see cref="ApiLimits.TimeBudget"/> off the
 /// request thread, answer 200 with the result as the Lab writes it (<see cref="LabJson"/>, the CLI's
-/// <c>--format json</c>), or 400 with an <see cref="ApiError"/> for bad input or a run over budget.
+/// <c>--format json</c>), or 400 with an <see cref="ApiError"/> for bad input or a run over budget (413 for a body
+/// over <see cref="RequestJson.MaxBodyBytes"/>).
 /// </summary>
 public static class JsonEndpoint
 {
@@ -16,7 +17,7 @@ public static class JsonEndpoint
     public static JsonSerializerOptions Options { get; } = new(LabJson.Options) { WriteIndented = false };
 
     /// <summary>Answers a POST whose body is a <typeparamref name="TRequest"/>.</summary>
-    public static async Task Post<TRequest>(HttpContext context, Func<TRequest, ApiLimits, CancellationToken, object> work) where TRequest : class
+    public static async Task Post<TRequest>(HttpContext context, Func<TRequest, ApiLimits, CancellationToken, object> work) where TRequest : IApiRequest<TRequest>
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(work);
@@ -39,9 +40,13 @@ public static class JsonEndpoint
             }
             await Write(context, StatusCodes.Status200OK, result);
         }
+        catch (ApiRequestException e)
+        {
+            await WriteError(context, e.Status, e.Error);
+        }
         catch (Exception e) when (ApiErrors.Describe(e) is { } error)
         {
-            await Write(context, StatusCodes.Status400BadRequest, new ApiErrorBody(error));
+            await WriteError(context, StatusCodes.Status400BadRequest, error);
         }
     }
 
@@ -50,6 +55,14 @@ public static class JsonEndpoint
     {
         ArgumentNullException.ThrowIfNull(context);
         return Write(context, StatusCodes.Status200OK, value);
+    }
+
+    /// <summary>Answers <paramref name="status"/> with <c>{"error": <paramref name="error"/>}</c>.</summary>
+    public static Task WriteError(HttpContext context, int status, ApiError error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        return Write(context, status, new ApiErrorBody(error));
     }
 
     private static async Task Write(HttpContext context, int status, object value)
