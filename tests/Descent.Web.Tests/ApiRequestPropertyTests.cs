@@ -47,7 +47,7 @@ public sealed class ApiRequestPropertyTests
             Answer<TrajectoryRequest>(utf8, r => TrajectoryEndpoint.ToConfig(r, Limits));
             Answer<ResponseRequest>(utf8, r => ResponseEndpoint.ToConfig(r, Limits));
             Answer<LandscapeRequest>(utf8, r => FunctionResolver.Resolve(RequestFields.Function(r.Function, Limits)));
-        }, iter: 3000);
+        }, iter: 1500);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class ApiRequestPropertyTests
     {
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         Assert.DoesNotContain(error.Message, char.IsControl);
-        Assert.True(error.Message.Length <= ApiErrors.MaxMessageLength + 1, $"{error.Message.Length} characters: {error.Message[..80]}…");
+        Assert.True(error.Message.Length <= ApiErrors.MaxMessageLength + 1, $"{error.Message.Length} characters: {ApiErrors.Prefix(error.Message, 80)}…");
         Assert.DoesNotContain("System.", error.Message);
         Assert.DoesNotContain("Nullable", error.Message);
         if (error.Field is not null) Assert.StartsWith(error.Field + ": ", error.Message);

@@ -76,12 +76,12 @@ public static partial class ApiErrors
     public static string Shorten(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        string text = OneLine(message);
+        string text = Visible(OneLine(message));
         if (text.Length > MaxMessageLength)
             text = Quoted().Replace(text, m => m.Value.Length - 2 <= MaxEcho ? m.Value
                 : m.Value[0] + Prefix(m.Value[1..^1], MaxEcho) + "…" + m.Value[^1]);
         if (text.Length > MaxMessageLength) text = Prefix(text, MaxMessageLength) + "…";
-        return Visible(text);
+        return text;
     }
 
     private static string Visible(string text)
