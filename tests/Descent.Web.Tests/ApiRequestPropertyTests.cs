@@ -24,6 +24,9 @@ public sealed class ApiRequestPropertyTests
 
     private static readonly ApiLimits Limits = new();
 
+    // CI's count, unless a long run asks for its own through CsCheck_Iter (CsCheck_Time and CsCheck_Seed apply anyway).
+    private static long Iter(long ci) => Environment.GetEnvironmentVariable("CsCheck_Iter") is null ? ci : -1;
+
     private static readonly string[] Tokens =
     [
         "{", "}", "[", "]", ":", ",", "\"", " ", "\\", "\"function\"", "\"optimizers\"", "\"start\"", "\"x\"", "\"y\"",
@@ -47,13 +50,13 @@ public sealed class ApiRequestPropertyTests
             Answer<TrajectoryRequest>(utf8, r => TrajectoryEndpoint.ToConfig(r, Limits));
             Answer<ResponseRequest>(utf8, r => ResponseEndpoint.ToConfig(r, Limits));
             Answer<LandscapeRequest>(utf8, r => FunctionResolver.Resolve(RequestFields.Function(r.Function, Limits)));
-        }, iter: 1500);
+        }, iter: Iter(1500));
     }
 
     [Fact]
     public void Read_RandomBytes_AcceptedOrRefusedAsDocumented()
     {
-        Bytes.Sample(body => Answer<TrajectoryRequest>(body, r => TrajectoryEndpoint.ToConfig(r, Limits)), iter: 3000);
+        Bytes.Sample(body => Answer<TrajectoryRequest>(body, r => TrajectoryEndpoint.ToConfig(r, Limits)), iter: Iter(3000));
     }
 
     [Fact]
@@ -71,7 +74,7 @@ public sealed class ApiRequestPropertyTests
             Assert.Equal(double.Parse(start.Single(f => f.Key == "x").Json, CultureInfo.InvariantCulture), config.Start!.Value.X);
             Assert.Equal(double.Parse(start.Single(f => f.Key == "y").Json, CultureInfo.InvariantCulture), config.Start!.Value.Y);
             Assert.Equal(int.Parse(fields.Single(f => f.Key == "steps").Json, CultureInfo.InvariantCulture), config.Steps);
-        }, iter: 500);
+        }, iter: Iter(500));
     }
 
     [Fact]
@@ -84,7 +87,7 @@ public sealed class ApiRequestPropertyTests
             string body = Render(mutated);
             var outcome = Answer<TrajectoryRequest>(Encoding.UTF8.GetBytes(body), r => TrajectoryEndpoint.ToConfig(r, Limits));
             expect(outcome);
-        }, iter: 1000);
+        }, iter: Iter(1000));
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class ApiRequestPropertyTests
             AssertOneLine(error);
             Assert.DoesNotContain("   at ", text);
             if (kind == 1) Assert.Equal("grid", error.Field);
-        }, iter: 40, threads: 1);
+        }, iter: Iter(40), threads: 1);
     }
 
     [Fact]
