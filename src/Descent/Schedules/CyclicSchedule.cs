@@ -45,6 +45,9 @@ public sealed record CyclicSchedule : ScheduleOptions
     public static IReadOnlyList<string> Modes { get; } = ["triangular", "triangular2", "exp_range"];
 
     /// <inheritdoc/>
+    public override bool CyclesMomentum => CycleMomentum;
+
+    /// <inheritdoc/>
     public override IEnumerable<string> Validate()
     {
         if (!(BaseLearningRate >= 0) || double.IsInfinity(BaseLearningRate)) yield return $"base_lr must be >= 0, got {BaseLearningRate}";

@@ -47,6 +47,9 @@ public sealed record OneCycleSchedule : ScheduleOptions
     public override long? MaxSteps => TotalSteps;
 
     /// <inheritdoc/>
+    public override bool CyclesMomentum => CycleMomentum;
+
+    /// <inheritdoc/>
     public override IEnumerable<string> Validate()
     {
         if (!(MaxLearningRate >= 0) || double.IsInfinity(MaxLearningRate)) yield return $"max_lr must be >= 0, got {MaxLearningRate}";

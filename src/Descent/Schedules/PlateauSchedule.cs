@@ -54,6 +54,8 @@ public sealed record PlateauSchedule : ScheduleOptions
         private double _best = o.Maximize ? double.NegativeInfinity : double.PositiveInfinity;
         private int _badSteps, _cooldownCounter;
 
+        public override bool NeedsLoss => true;
+
         private bool IsBetter(double a) => (o.Maximize, o.AbsoluteThreshold) switch
         {
             (false, false) => a < _best * (1.0 - o.Threshold),

@@ -18,6 +18,9 @@ public abstract class Schedule
     /// <summary>The values this schedule sets.</summary>
     public ScheduleGroup Group { get; }
 
+    /// <summary>True when <see cref="Step"/> reads its loss (<see cref="PlateauSchedule"/>).</summary>
+    public virtual bool NeedsLoss => false;
+
     /// <summary>
     /// Advances after one optimizer step. <paramref name="loss"/> is the loss at the point where that
     /// step's gradient was taken; only <see cref="PlateauSchedule"/> reads it.

@@ -10,6 +10,15 @@ public abstract record ScheduleOptions
     /// <summary>The schedule's name in specs (<c>cosine</c>, <c>onecycle</c>…).</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// True for <c>per=epoch</c>: the schedule advances once per epoch of a training loop (which calls
+    /// <c>StepEpochSchedules</c>) instead of after every optimizer step.
+    /// </summary>
+    public bool PerEpoch { get; init; }
+
+    /// <summary>True when the schedule sets the momentum (or beta1) too.</summary>
+    public virtual bool CyclesMomentum => false;
+
     /// <summary>Problems with the values; empty when valid.</summary>
     public virtual IEnumerable<string> Validate() => [];
 

@@ -19,6 +19,9 @@ public sealed record SequentialSchedule : ScheduleOptions
     public IReadOnlyList<int> Milestones { get; init; } = [];
 
     /// <inheritdoc/>
+    public override bool CyclesMomentum => Schedules.Any(s => s.CyclesMomentum);
+
+    /// <inheritdoc/>
     public override IEnumerable<string> Validate()
     {
         if (Schedules.Count < 2) yield return "needs at least two schedules, e.g. sequential(linear(total_iters=10), cosine(t_max=90), milestones=[10])";
