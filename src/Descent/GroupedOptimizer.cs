@@ -1,16 +1,27 @@
 using System.Numerics;
+using Descent.Kernels;
+using Descent.Schedules;
 
 namespace Descent;
 
 /// <summary>
 /// An optimizer whose flat buffer is split into parameter groups, each with its own options. Groups
-/// are disjoint slices; parameters outside every group are left untouched.
+/// are disjoint slices; parameters outside every group are left untouched. It runs what every rule
+/// shares: each group's learning-rate schedule (read through <see cref="LearningRate"/> and
+/// <see cref="Momentum"/>, advanced after every step), and the gradient prologue (<see cref="Prologue"/>:
+/// clipping and weight decay) that each rule's kernel applies in its own pass.
 /// </summary>
 public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
     where TOptions : OptimizerOptions
 {
     private readonly ParameterGroup<TOptions>[] _groups;
+    private readonly ScheduleGroup?[] _scheduled;
+    private readonly Schedule?[] _schedules;
+    private readonly double? _clipNorm, _clipValue;
+    private double[]? _normPartials;
+    private T _clipScale = T.One;
+    private bool _clipped;
 
     /// <summary>Validates the groups and allocates state for <paramref name="length"/> parameters.</summary>
     protected GroupedOptimizer(int length, IReadOnlyList<ParameterGroup<TOptions>> groups, IReadOnlyList<string> stateNames, int scalarsPerGroup = 0)
@@ -28,6 +39,116 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
             g.Options.EnsureValid();
         }
         ScalarsPerGroup = scalarsPerGroup;
+        // clip_grad_norm_ clips over every parameter the optimizer holds, so one setting serves all groups.
+        _clipNorm = _groups[0].Options.ClipNorm;
+        _clipValue = _groups[0].Options.ClipValue;
+        if (_groups.Any(g => g.Options.ClipNorm != _clipNorm || g.Options.ClipValue != _clipValue))
+            throw new ArgumentException("clip_norm and clip_value must be the same in every parameter group: clipping is over all parameters.", nameof(groups));
+        _scheduled = new ScheduleGroup?[_groups.Length];
+        _schedules = new Schedule?[_groups.Length];
+        for (int i = 0; i < _groups.Length; i++)
+        {
+            var o = _groups[i].Options;
+            if (o.Schedule is null) continue;
+            var momentum = o.CycledMomentum;
+            _scheduled[i] = new ScheduleGroup(o.LearningRate, momentum?.Value, momentum?.IsBeta1 ?? false);
+            _schedules[i] = o.Schedule.Start(_scheduled[i]!);
+        }
+    }
+
+    /// <summary>True when some group has a schedule that cycles its momentum (so momentum state is needed even at momentum 0).</summary>
+    protected static bool CyclesMomentum(IReadOnlyList<ParameterGroup<TOptions>> groups) =>
+        groups.Any(g => g.Options.Schedule is { CyclesMomentum: true });
+
+    /// <summary>The learning rate group <paramref name="index"/> uses this step: its schedule's, or its options'.</summary>
+    protected double LearningRate(int index) => _scheduled[index]?.LearningRate ?? _groups[index].Options.LearningRate;
+
+    /// <summary>The momentum (or beta1) group <paramref name="index"/> uses this step: as its schedule cycles it, else <paramref name="configured"/>.</summary>
+    protected double Momentum(int index, double configured) => _scheduled[index]?.Momentum ?? configured;
+
+    /// <summary>
+    /// The shared stages before group <paramref name="index"/>'s rule: the clip factor of this step's
+    /// gradient, clamping, and weight decay in its mode. Look-ahead rules clip each gradient they
+    /// evaluate and add its L2 term at the point where it was evaluated (<see cref="PrepareLookAhead"/>),
+    /// so for them (<paramref name="lookAhead"/>) only decoupled decay remains.
+    /// </summary>
+    protected GradientPrologue<T> Prologue(int index, bool lookAhead = false)
+    {
+        var o = _groups[index].Options;
+        T? scale = !lookAhead && _clipped ? _clipScale : null;
+        T? bound = !lookAhead && _clipValue is { } v ? C(v) : null;
+        T? keep = o.DecoupledWeightDecay && o.WeightDecay != 0 ? C(1 - LearningRate(index) * o.WeightDecay) : null;
+        T? wd = o.DecoupledWeightDecay || lookAhead ? null : C(o.WeightDecay);
+        return new GradientPrologue<T>(scale, bound, keep, wd);
+    }
+
+    /// <summary>
+    /// Clips a gradient evaluated at look-ahead point <paramref name="point"/> (a buffer this optimizer
+    /// owns, changed in place), as a PyTorch closure clips after <c>backward()</c>, then adds each
+    /// group's L2 term <c>wd·q</c> at that point.
+    /// </summary>
+    protected void PrepareLookAhead(ReadOnlySpan<T> point, Span<T> gradient)
+    {
+        Clip(gradient);
+        for (int j = 0; j < _groups.Length; j++)
+        {
+            var o = _groups[j].Options;
+            if (o.DecoupledWeightDecay || o.WeightDecay == 0) continue;
+            T wd = C(o.WeightDecay);
+            var q = point.Slice(_groups[j].Offset, _groups[j].Length);
+            var g = gradient.Slice(_groups[j].Offset, _groups[j].Length);
+            for (int i = 0; i < g.Length; i++) g[i] = T.FusedMultiplyAdd(q[i], wd, g[i]);
+        }
+    }
+
+    /// <summary>Clips a gradient this optimizer owns in place (look-ahead rules call it on each gradient they evaluate).</summary>
+    private void Clip(Span<T> gradient)
+    {
+        if (_clipNorm is not null)
+        {
+            T scale = ClipScale(gradient);
+            for (int i = 0; i < gradient.Length; i++) gradient[i] *= scale;
+        }
+        else if (_clipValue is { } v)
+        {
+            T c = C(v);
+            for (int i = 0; i < gradient.Length; i++) gradient[i] = T.Min(T.Max(gradient[i], -c), c);
+        }
+    }
+
+    /// <summary>
+    /// clip_grad_norm_'s factor in the working precision, as torch computes it: <c>c = C·(1/(‖g‖ + 1e-6))</c>
+    /// (Python's <c>C / tensor</c> is a reciprocal times C), then at most 1.
+    /// </summary>
+    private T ClipScale(ReadOnlySpan<T> gradients)
+    {
+        _normPartials ??= new double[GradientNorm.PartialsFor(Length)];
+        T total = C(GradientNorm.L2(gradients, _normPartials));
+        T scale = T.One / (total + C(1e-6)) * C(_clipNorm!.Value);
+        return scale > T.One ? T.One : scale;
+    }
+
+    /// <inheritdoc/>
+    protected override void AfterStep(double? loss)
+    {
+        for (int i = 0; i < _schedules.Length; i++)
+        {
+            var schedule = _schedules[i];
+            if (schedule is null || _groups[i].Options.Schedule!.PerEpoch) continue;
+            if (schedule.NeedsLoss && loss is null)
+                throw new InvalidOperationException($"{_groups[i].Options.Schedule!.Name} reads the loss: step with Step(parameters, gradients, loss).");
+            schedule.Step(loss ?? double.NaN);
+        }
+    }
+
+    /// <summary>
+    /// Advances the schedules given <c>per=epoch</c> once, with the epoch's loss (a training loop calls
+    /// it at the end of each epoch, as a PyTorch loop calls <c>scheduler.step()</c> there).
+    /// </summary>
+    public void StepEpochSchedules(double loss)
+    {
+        for (int i = 0; i < _schedules.Length; i++)
+            if (_schedules[i] is { } schedule && _groups[i].Options.Schedule!.PerEpoch) schedule.Step(loss);
     }
 
     /// <summary>The parameter groups, in buffer order.</summary>
@@ -51,6 +172,8 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     /// <inheritdoc/>
     protected sealed override void StepCore(Span<T> parameters, ReadOnlySpan<T> gradients, long t)
     {
+        _clipped = _clipNorm is not null;
+        if (_clipped) _clipScale = ClipScale(gradients);
         for (int i = 0; i < _groups.Length; i++)
         {
             var group = _groups[i];

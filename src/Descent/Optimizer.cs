@@ -64,6 +64,22 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
             throw new InvalidOperationException($"{Name} evaluates gradients at look-ahead points; step it with a GradientOracle.");
         StepCount++;
         StepCore(parameters, gradients, StepCount);
+        AfterStep(null);
+    }
+
+    /// <summary>
+    /// Takes one step with the gradient at the current parameters, where the loss is
+    /// <paramref name="loss"/> (read by a <c>plateau</c> schedule).
+    /// </summary>
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double loss)
+    {
+        CheckLength(parameters.Length, nameof(parameters));
+        CheckLength(gradients.Length, nameof(gradients));
+        if (NeedsOracle)
+            throw new InvalidOperationException($"{Name} evaluates gradients at look-ahead points; step it with a GradientOracle.");
+        StepCount++;
+        StepCore(parameters, gradients, StepCount);
+        AfterStep(loss);
     }
 
     /// <summary>
@@ -76,7 +92,21 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         CheckLength(parameters.Length, nameof(parameters));
         StepCount++;
         StepCore(parameters, oracle, StepCount);
+        AfterStep(null);
     }
+
+    /// <summary>Takes one step through <paramref name="oracle"/>, where the loss is <paramref name="loss"/>.</summary>
+    public void Step(Span<T> parameters, GradientOracle<T> oracle, double loss)
+    {
+        ArgumentNullException.ThrowIfNull(oracle);
+        CheckLength(parameters.Length, nameof(parameters));
+        StepCount++;
+        StepCore(parameters, oracle, StepCount);
+        AfterStep(loss);
+    }
+
+    /// <summary>Runs after every step with its loss, if the caller gave one (advances learning-rate schedules).</summary>
+    protected virtual void AfterStep(double? loss) { }
 
     /// <summary>One step with the gradient at the current parameters; <paramref name="t"/> starts at 1.</summary>
     protected abstract void StepCore(Span<T> parameters, ReadOnlySpan<T> gradients, long t);

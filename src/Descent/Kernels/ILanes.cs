@@ -76,6 +76,9 @@ public interface ILanes<TSelf, T>
     /// <summary>IEEE 754-2019 maximum per lane: NaN if either is NaN, +0 above −0 (as <c>T.Max</c> and <c>torch.maximum</c>).</summary>
     static abstract TSelf Max(TSelf a, TSelf b);
 
+    /// <summary>The smaller of <paramref name="a"/> and <paramref name="b"/> per lane; NaN propagates, as <c>T.Min</c>.</summary>
+    static abstract TSelf Min(TSelf a, TSelf b);
+
     /// <summary>
     /// <c>a·b + c</c> rounded once per lane. Used only where the reproduced library fuses (PyTorch's CPU
     /// kernels); both the scalar and the vector paths then fuse, so they still agree bit for bit.

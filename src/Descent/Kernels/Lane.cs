@@ -93,6 +93,10 @@ public readonly struct Lane<T>(T v) : ILanes<Lane<T>, T> where T : unmanaged, IF
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Min(Lane<T> a, Lane<T> b) => new(T.Min(a.Value, b.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane<T> FusedMultiplyAdd(Lane<T> a, Lane<T> b, Lane<T> c) => new(T.FusedMultiplyAdd(a.Value, b.Value, c.Value));
 
     /// <inheritdoc/>

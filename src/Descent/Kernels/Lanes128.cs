@@ -94,6 +94,10 @@ public readonly struct Lanes128<T>(Vector128<T> v) : ILanes<Lanes128<T>, T> wher
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Min(Lanes128<T> a, Lanes128<T> b) => new(Vector128.Min(a.Value, b.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128<T> FusedMultiplyAdd(Lanes128<T> a, Lanes128<T> b, Lanes128<T> c)
     {
         // The runtime fuses only float and double; the JIT drops the branch that does not apply.

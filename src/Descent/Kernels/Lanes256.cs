@@ -94,6 +94,10 @@ public readonly struct Lanes256<T>(Vector256<T> v) : ILanes<Lanes256<T>, T> wher
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> Min(Lanes256<T> a, Lanes256<T> b) => new(Vector256.Min(a.Value, b.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256<T> FusedMultiplyAdd(Lanes256<T> a, Lanes256<T> b, Lanes256<T> c)
     {
         // The runtime fuses only float and double; the JIT drops the branch that does not apply.

@@ -94,6 +94,10 @@ public readonly struct Lanes512<T>(Vector512<T> v) : ILanes<Lanes512<T>, T> wher
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> Min(Lanes512<T> a, Lanes512<T> b) => new(Vector512.Min(a.Value, b.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512<T> FusedMultiplyAdd(Lanes512<T> a, Lanes512<T> b, Lanes512<T> c)
     {
         // The runtime fuses only float and double; the JIT drops the branch that does not apply.

@@ -13,86 +13,126 @@ public static unsafe class UpdateLoop
 {
     /// <summary>Runs a stateless update over <paramref name="p"/> at the width of <see cref="KernelSettings.Width"/>.</summary>
     public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> =>
+        Run(default(GradientPrologue<T>), op, p, g);
+
+    /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
+    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T>
     {
         switch (KernelSettings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g); break;
-            default: Run<T, TOp, Lane<T>>(op, p, g); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g); break;
+            default: Run<T, TOp, Lane<T>>(pre, op, p, g); break;
         }
     }
 
     /// <summary>Runs a one-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
     public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> =>
+        Run(default(GradientPrologue<T>), op, p, g, s);
+
+    /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
+    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T>
     {
         switch (KernelSettings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g, s); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g, s); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g, s); break;
-            default: Run<T, TOp, Lane<T>>(op, p, g, s); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g, s); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g, s); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g, s); break;
+            default: Run<T, TOp, Lane<T>>(pre, op, p, g, s); break;
         }
     }
 
     /// <summary>Runs a two-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
     public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> =>
+        Run(default(GradientPrologue<T>), op, p, g, s1, s2);
+
+    /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
+    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T>
     {
         switch (KernelSettings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g, s1, s2); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g, s1, s2); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g, s1, s2); break;
-            default: Run<T, TOp, Lane<T>>(op, p, g, s1, s2); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g, s1, s2); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g, s1, s2); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g, s1, s2); break;
+            default: Run<T, TOp, Lane<T>>(pre, op, p, g, s1, s2); break;
         }
     }
 
     /// <summary>Runs a three-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
     public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> =>
+        Run(default(GradientPrologue<T>), op, p, g, s1, s2, s3);
+
+    /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
+    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T>
     {
         switch (KernelSettings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(op, p, g, s1, s2, s3); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(op, p, g, s1, s2, s3); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(op, p, g, s1, s2, s3); break;
-            default: Run<T, TOp, Lane<T>>(op, p, g, s1, s2, s3); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g, s1, s2, s3); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g, s1, s2, s3); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g, s1, s2, s3); break;
+            default: Run<T, TOp, Lane<T>>(pre, op, p, g, s1, s2, s3); break;
         }
     }
 
     /// <summary>Runs a stateless update with lanes <typeparamref name="TV"/> (tests call each width directly).</summary>
     public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T> =>
+        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g);
+
+    /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
+    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length);
-        fixed (T* pp = p, gp = g) Execute(new Body0<T, TOp, TV>(op, pp, gp), p.Length);
+        fixed (T* pp = p, gp = g) Execute(new Body0<T, TOp, TV>(pre, op, pp, gp), p.Length);
     }
 
     /// <summary>Runs a one-state update with lanes <typeparamref name="TV"/>.</summary>
     public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T> =>
+        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g, s);
+
+    /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
+    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s.Length);
-        fixed (T* pp = p, gp = g, sp = s) Execute(new Body1<T, TOp, TV>(op, pp, gp, sp), p.Length);
+        fixed (T* pp = p, gp = g, sp = s) Execute(new Body1<T, TOp, TV>(pre, op, pp, gp, sp), p.Length);
     }
 
     /// <summary>Runs a two-state update with lanes <typeparamref name="TV"/>.</summary>
     public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T> =>
+        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g, s1, s2);
+
+    /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
+    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s1.Length, s2.Length);
-        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2) Execute(new Body2<T, TOp, TV>(op, pp, gp, s1p, s2p), p.Length);
+        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2) Execute(new Body2<T, TOp, TV>(pre, op, pp, gp, s1p, s2p), p.Length);
     }
 
     /// <summary>Runs a three-state update with lanes <typeparamref name="TV"/>.</summary>
     public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T> =>
+        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g, s1, s2, s3);
+
+    /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
+    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s1.Length, s2.Length, s3.Length);
-        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(new Body3<T, TOp, TV>(op, pp, gp, s1p, s2p, s3p), p.Length);
+        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(new Body3<T, TOp, TV>(pre, op, pp, gp, s1p, s2p, s3p), p.Length);
     }
 
     private static void Execute<TBody>(TBody body, int n) where TBody : struct, IRangeBody
@@ -110,7 +150,7 @@ public static unsafe class UpdateLoop
         KernelWorkers.Run(&KernelWorkers.Invoke<TBody>, Unsafe.AsPointer(ref body), n, chunk, parts);
     }
 
-    private readonly struct Body0<T, TOp, TV>(TOp op, T* p, T* g) : IRangeBody
+    private readonly struct Body0<T, TOp, TV>(GradientPrologue<T> pre, TOp op, T* p, T* g) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -118,19 +158,23 @@ public static unsafe class UpdateLoop
             for (; i <= end - TV.Count; i += TV.Count)
             {
                 var pv = TV.Load(ref p[i]);
-                op.Apply(ref pv, TV.Load(ref g[i]));
+                var gv = TV.Load(ref g[i]);
+                pre.Apply(ref pv, ref gv);
+                op.Apply(ref pv, gv);
                 TV.Store(pv, ref p[i]);
             }
             for (; i < end; i++)
             {
                 var pv = new Lane<T>(p[i]);
-                op.Apply(ref pv, new Lane<T>(g[i]));
+                var gl = new Lane<T>(g[i]);
+                pre.Apply(ref pv, ref gl);
+                op.Apply(ref pv, gl);
                 p[i] = pv.Value;
             }
         }
     }
 
-    private readonly struct Body1<T, TOp, TV>(TOp op, T* p, T* g, T* s) : IRangeBody
+    private readonly struct Body1<T, TOp, TV>(GradientPrologue<T> pre, TOp op, T* p, T* g, T* s) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -139,7 +183,9 @@ public static unsafe class UpdateLoop
             {
                 var pv = TV.Load(ref p[i]);
                 var sv = TV.Load(ref s[i]);
-                op.Apply(ref pv, TV.Load(ref g[i]), ref sv);
+                var gv = TV.Load(ref g[i]);
+                pre.Apply(ref pv, ref gv);
+                op.Apply(ref pv, gv, ref sv);
                 TV.Store(pv, ref p[i]);
                 TV.Store(sv, ref s[i]);
             }
@@ -147,14 +193,16 @@ public static unsafe class UpdateLoop
             {
                 var pv = new Lane<T>(p[i]);
                 var sv = new Lane<T>(s[i]);
-                op.Apply(ref pv, new Lane<T>(g[i]), ref sv);
+                var gl = new Lane<T>(g[i]);
+                pre.Apply(ref pv, ref gl);
+                op.Apply(ref pv, gl, ref sv);
                 p[i] = pv.Value;
                 s[i] = sv.Value;
             }
         }
     }
 
-    private readonly struct Body2<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2) : IRangeBody
+    private readonly struct Body2<T, TOp, TV>(GradientPrologue<T> pre, TOp op, T* p, T* g, T* s1, T* s2) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -164,7 +212,9 @@ public static unsafe class UpdateLoop
                 var pv = TV.Load(ref p[i]);
                 var s1v = TV.Load(ref s1[i]);
                 var s2v = TV.Load(ref s2[i]);
-                op.Apply(ref pv, TV.Load(ref g[i]), ref s1v, ref s2v);
+                var gv = TV.Load(ref g[i]);
+                pre.Apply(ref pv, ref gv);
+                op.Apply(ref pv, gv, ref s1v, ref s2v);
                 TV.Store(pv, ref p[i]);
                 TV.Store(s1v, ref s1[i]);
                 TV.Store(s2v, ref s2[i]);
@@ -174,7 +224,9 @@ public static unsafe class UpdateLoop
                 var pv = new Lane<T>(p[i]);
                 var s1v = new Lane<T>(s1[i]);
                 var s2v = new Lane<T>(s2[i]);
-                op.Apply(ref pv, new Lane<T>(g[i]), ref s1v, ref s2v);
+                var gl = new Lane<T>(g[i]);
+                pre.Apply(ref pv, ref gl);
+                op.Apply(ref pv, gl, ref s1v, ref s2v);
                 p[i] = pv.Value;
                 s1[i] = s1v.Value;
                 s2[i] = s2v.Value;
@@ -182,7 +234,7 @@ public static unsafe class UpdateLoop
         }
     }
 
-    private readonly struct Body3<T, TOp, TV>(TOp op, T* p, T* g, T* s1, T* s2, T* s3) : IRangeBody
+    private readonly struct Body3<T, TOp, TV>(GradientPrologue<T> pre, TOp op, T* p, T* g, T* s1, T* s2, T* s3) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T>
     {
         public void Run(nint i, nint end)
@@ -193,7 +245,9 @@ public static unsafe class UpdateLoop
                 var s1v = TV.Load(ref s1[i]);
                 var s2v = TV.Load(ref s2[i]);
                 var s3v = TV.Load(ref s3[i]);
-                op.Apply(ref pv, TV.Load(ref g[i]), ref s1v, ref s2v, ref s3v);
+                var gv = TV.Load(ref g[i]);
+                pre.Apply(ref pv, ref gv);
+                op.Apply(ref pv, gv, ref s1v, ref s2v, ref s3v);
                 TV.Store(pv, ref p[i]);
                 TV.Store(s1v, ref s1[i]);
                 TV.Store(s2v, ref s2[i]);
@@ -205,7 +259,9 @@ public static unsafe class UpdateLoop
                 var s1v = new Lane<T>(s1[i]);
                 var s2v = new Lane<T>(s2[i]);
                 var s3v = new Lane<T>(s3[i]);
-                op.Apply(ref pv, new Lane<T>(g[i]), ref s1v, ref s2v, ref s3v);
+                var gl = new Lane<T>(g[i]);
+                pre.Apply(ref pv, ref gl);
+                op.Apply(ref pv, gl, ref s1v, ref s2v, ref s3v);
                 p[i] = pv.Value;
                 s1[i] = s1v.Value;
                 s2[i] = s2v.Value;

@@ -11,30 +11,24 @@ public static class OptimizerCatalog
     private static readonly Convention[] All3 = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
     private const Convention PT = Convention.PyTorch, LA = Convention.Lasagne, LE = Convention.Lecture;
 
-    private static SpecKey Lr<TOptions>(Func<TOptions, double> get, Func<TOptions, double, TOptions> set) where TOptions : OptimizerOptions =>
-        SpecKey.Number("lr", get, set);
 
     private static readonly SpecKey[] MomentumKeys =
     [
-        Lr<MomentumOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
         SpecKey.Number<MomentumOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }),
         SpecKey.Number<MomentumOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
-        SpecKey.Number<MomentumOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
     ];
 
-    /// <summary>lr, beta1, beta2, eps and weight_decay (the last only in <paramref name="decayIn"/>, or everywhere when empty).</summary>
-    private static SpecKey[] MomentKeys(params Convention[] decayIn) =>
+    /// <summary>beta1, beta2 and eps.</summary>
+    private static SpecKey[] MomentKeys() =>
     [
-        Lr<AdamFamilyOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
         SpecKey.Number<AdamFamilyOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
         SpecKey.Number<AdamFamilyOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
         SpecKey.Number<AdamFamilyOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-        SpecKey.Number<AdamFamilyOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, decayIn),
     ];
 
     private static readonly SpecKey[] AdamKeys =
     [
-        .. MomentKeys(PT),
+        .. MomentKeys(),
         SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }, PT, LA),
     ];
 
@@ -43,10 +37,8 @@ public static class OptimizerCatalog
     [
         new("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
         [
-            Lr<SgdOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
             SpecKey.Number<SgdOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
             SpecKey.Number<SgdOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
-            SpecKey.Number<SgdOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
             SpecKey.Boolean<SgdOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }, PT),
         ]),
         new("momentum", "heavy-ball momentum (PyTorch: SGD with momentum)", c => MomentumOptions.For(c), All3, MomentumKeys),
@@ -58,10 +50,8 @@ public static class OptimizerCatalog
         ]),
         new("adagrad", "Adagrad (Duchi et al. 2011); the lecture's family with power and accumulate=squares|abs", c => AdagradOptions.For(c), All3,
         [
-            Lr<AdagradOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
             SpecKey.Number<AdagradOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
             SpecKey.Number<AdagradOptions>("lr_decay", o => o.LearningRateDecay, (o, v) => o with { LearningRateDecay = v }, PT),
-            SpecKey.Number<AdagradOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
             SpecKey.Number<AdagradOptions>("initial_accumulator", o => o.InitialAccumulator, (o, v) => o with { InitialAccumulator = v }, PT),
             SpecKey.Number<AdagradOptions>("power", o => o.Power, (o, v) => o with { Power = v }, LE),
             SpecKey.Choice<AdagradOptions>("accumulate", ["squares", "abs"], o => o.Accumulate == AdagradAccumulate.Abs ? "abs" : "squares",
@@ -69,19 +59,15 @@ public static class OptimizerCatalog
         ]),
         new("rmsprop", "RMSProp (Tieleman & Hinton 2012); centered=true is Graves 2013", c => RmsPropOptions.For(c), All3,
         [
-            Lr<RmsPropOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
             SpecKey.Number<RmsPropOptions>("rho", o => o.Rho, (o, v) => o with { Rho = v }),
             SpecKey.Number<RmsPropOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Number<RmsPropOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
             SpecKey.Number<RmsPropOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
             SpecKey.Boolean<RmsPropOptions>("centered", o => o.Centered, (o, v) => o with { Centered = v }, PT),
         ]),
         new("adadelta", "Adadelta (Zeiler 2012); initial_delta sets the starting update average", c => AdadeltaOptions.For(c), All3,
         [
-            Lr<AdadeltaOptions>(o => o.LearningRate, (o, v) => o with { LearningRate = v }),
             SpecKey.Number<AdadeltaOptions>("rho", o => o.Rho, (o, v) => o with { Rho = v }),
             SpecKey.Number<AdadeltaOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Number<AdadeltaOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, PT),
             SpecKey.Number<AdadeltaOptions>("initial_delta", o => o.InitialDelta, (o, v) => o with { InitialDelta = v }),
         ]),
         new("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All3, AdamKeys),
@@ -90,7 +76,7 @@ public static class OptimizerCatalog
             .. MomentKeys(),
             SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }),
         ]),
-        new("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3, MomentKeys(PT)),
+        new("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3, MomentKeys()),
         new("nadam", "Adam with Nesterov momentum (Dozat 2016)", c => NAdamOptions.For(c), [PT],
         [
             .. MomentKeys(),
@@ -138,7 +124,9 @@ public static class OptimizerCatalog
     public static OptimizerSpec Describe(OptimizerOptions options)
     {
         var entry = Find(options.Name);
-        return new OptimizerSpec(entry.Name, entry.KeysIn(options.Convention).Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options))));
+        return new OptimizerSpec(entry.Name, entry.KeysIn(options.Convention)
+            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options)))
+            .Where((kv, i) => entry.KeysIn(options.Convention).ElementAt(i).Unset is not { } unset || kv.Value != unset));
     }
 
     /// <summary>The convention's name as written on the command line.</summary>

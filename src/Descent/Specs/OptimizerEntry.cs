@@ -16,7 +16,7 @@ public sealed class OptimizerEntry(string name, string summary, Func<Convention,
     public IReadOnlyList<Convention> DefinedIn { get; } = definedIn;
 
     /// <summary>Every key, with the conventions where it exists.</summary>
-    public IReadOnlyList<SpecKey> Keys { get; } = keys;
+    public IReadOnlyList<SpecKey> Keys { get; } = [SpecKey.LearningRate, .. keys, .. SpecKey.Shared];
 
     /// <summary>The convention whose formula runs when <paramref name="convention"/> is asked for.</summary>
     public Convention Effective(Convention convention) => DefinedIn.Contains(convention) ? convention : DefinedIn.Contains(Convention.PyTorch) ? Convention.PyTorch : DefinedIn[0];

@@ -43,13 +43,20 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
         {
             if (!s.EndsWith(')')) throw new SpecException($"Optimizer spec '{text}' is missing its closing ')'.");
             string inner = s[(open + 1)..^1];
-            if (inner.Contains('(') || inner.Contains(')')) throw new SpecException($"Optimizer spec '{text}' has unbalanced parentheses.");
             if (inner.Trim().Length > 0)
             {
-                foreach (string part in inner.Split(','))
+                foreach (string part in SplitTopLevel(text, inner, ','))
                 {
-                    int eq = part.IndexOf('=');
-                    if (eq < 0) throw new SpecException($"Optimizer spec '{text}': '{part.Trim()}' is not key=value.");
+                    int eq = IndexOfTopLevel(part, '=');
+                    if (eq < 0)
+                    {
+                        // A spec without a key: the schedules of sequential(linear(...), cosine(...), milestones=[10]).
+                        string positional = part.Trim();
+                        if (positional.Length == 0 || !char.IsAsciiLetter(positional[0]) || !positional.Contains('('))
+                            throw new SpecException($"Optimizer spec '{text}': '{positional}' is not key=value.");
+                        values.Add(new("", positional));
+                        continue;
+                    }
                     string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
                     if (key.Length == 0) throw new SpecException($"Optimizer spec '{text}': a value '{value}' has no key.");
                     if (value.Length == 0) throw new SpecException($"Optimizer spec '{text}': key '{key}' has no value.");
@@ -60,6 +67,48 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
             }
         }
         return new OptimizerSpec(name, values);
+    }
+
+    /// <summary>
+    /// Splits <paramref name="inner"/> at the <paramref name="separator"/>s outside parentheses and
+    /// brackets, so nested specs (<c>schedule=cosine(t_max=125, eta_min=0.01)</c>) and lists
+    /// (<c>milestones=[30, 80]</c>) stay whole; unbalanced nesting is an error naming <paramref name="text"/>.
+    /// </summary>
+    public static List<string> SplitTopLevel(string text, string inner, char separator)
+    {
+        var parts = new List<string>();
+        var closers = new Stack<char>();
+        int start = 0;
+        for (int i = 0; i < inner.Length; i++)
+        {
+            char c = inner[i];
+            if (c == '(') closers.Push(')');
+            else if (c == '[') closers.Push(']');
+            else if (c is ')' or ']')
+            {
+                if (closers.Count == 0 || closers.Pop() != c) throw new SpecException($"Optimizer spec '{text}' has unbalanced parentheses or brackets.");
+            }
+            else if (c == separator && closers.Count == 0)
+            {
+                parts.Add(inner[start..i]);
+                start = i + 1;
+            }
+        }
+        if (closers.Count > 0) throw new SpecException($"Optimizer spec '{text}' has unbalanced parentheses or brackets.");
+        parts.Add(inner[start..]);
+        return parts;
+    }
+
+    private static int IndexOfTopLevel(string part, char c)
+    {
+        int depth = 0;
+        for (int i = 0; i < part.Length; i++)
+        {
+            if (part[i] is '(' or '[') depth++;
+            else if (part[i] is ')' or ']') depth--;
+            else if (part[i] == c && depth == 0) return i;
+        }
+        return -1;
     }
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
@@ -73,7 +122,8 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
         for (int i = 0; i < Values.Count; i++)
         {
             if (i > 0) sb.Append(", ");
-            sb.Append(Values[i].Key).Append('=').Append(Values[i].Value);
+            if (Values[i].Key.Length > 0) sb.Append(Values[i].Key).Append('=');
+            sb.Append(Values[i].Value);
         }
         return sb.Append(')').ToString();
     }

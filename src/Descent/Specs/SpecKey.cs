@@ -11,8 +11,10 @@ public sealed class SpecKey
     private readonly Func<OptimizerOptions, string, OptimizerOptions> _set;
     private readonly Func<OptimizerOptions, string> _get;
 
-    private SpecKey(string name, string kind, Func<OptimizerOptions, string> get, Func<OptimizerOptions, string, OptimizerOptions> set, Convention[]? onlyIn)
+    private SpecKey(string name, string kind, Func<OptimizerOptions, string> get, Func<OptimizerOptions, string, OptimizerOptions> set, Convention[]? onlyIn,
+        string? unset = null)
     {
+        Unset = unset;
         Name = name;
         Kind = kind;
         _get = get;
@@ -28,6 +30,36 @@ public sealed class SpecKey
 
     /// <summary>The conventions where the key exists, or null for all.</summary>
     public IReadOnlyList<Convention>? OnlyIn { get; }
+
+    /// <summary>
+    /// The text of the key's "not in use" value (<c>none</c>, <c>false</c>) for keys every rule shares;
+    /// a full description leaves such a key out at that value. Null for a rule's own keys.
+    /// </summary>
+    public string? Unset { get; }
+
+    /// <summary>The keys every rule has, in every convention (<c>lr</c> first, the rest after the rule's own keys).</summary>
+    public static SpecKey LearningRate { get; } = Number<OptimizerOptions>("lr", o => o.LearningRate, (o, v) => o with { LearningRate = v });
+
+    /// <summary>weight_decay, decoupled_weight_decay, schedule, clip_norm, clip_value.</summary>
+    public static IReadOnlyList<SpecKey> Shared { get; } =
+    [
+        Number<OptimizerOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
+        new("decoupled_weight_decay", "true|false", o => o.DecoupledWeightDecay ? "true" : "false",
+            (o, text) => o with { DecoupledWeightDecay = ParseBoolean("decoupled_weight_decay", text) }, null, "false"),
+        new("schedule", "schedule spec", o => o.Schedule is null ? "none" : Schedules.ScheduleCatalog.Describe(o.Schedule),
+            (o, text) => o with { Schedule = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Schedules.ScheduleCatalog.Resolve(text) }, null, "none"),
+        new("clip_norm", "number|none", o => o.ClipNorm is { } c ? OptimizerSpec.FormatNumber(c) : "none",
+            (o, text) => o with { ClipNorm = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseNumber("clip_norm", text) }, null, "none"),
+        new("clip_value", "number|none", o => o.ClipValue is { } c ? OptimizerSpec.FormatNumber(c) : "none",
+            (o, text) => o with { ClipValue = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseNumber("clip_value", text) }, null, "none"),
+    ];
+
+    private static bool ParseBoolean(string name, string text) => text.ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new SpecException($"{name}={text} is not a boolean; valid: true, false."),
+    };
 
     /// <summary>Whether the key exists under <paramref name="convention"/>.</summary>
     public bool ExistsIn(Convention convention) => OnlyIn is null || OnlyIn.Contains(convention);
@@ -73,7 +105,7 @@ public sealed class SpecKey
             return set((TOptions)o, w);
         }, onlyIn.Length == 0 ? null : onlyIn);
 
-    private static double ParseNumber(string name, string text)
+    internal static double ParseNumber(string name, string text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || double.IsNaN(v))
             throw new SpecException($"{name}={text} is not a number.");

@@ -29,10 +29,10 @@ public sealed class Adadelta<T> : GroupedOptimizer<T, AdadeltaOptions> where T :
     {
         var o = group.Options;
         Span<T> E = Buffer(0, group), D = Buffer(1, group);
+        T lr = C(LearningRate(index));
         if (o.Convention == Convention.Lasagne)
-            UpdateLoop.Run(new AdadeltaLasagneUpdate<T>(C(o.LearningRate), C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, E, D);
+            UpdateLoop.Run(Prologue(index), new AdadeltaLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, E, D);
         else
-            UpdateLoop.Run(new AdadeltaUpdate<T>(C(o.LearningRate), C(o.Rho), C(1 - o.Rho), C(o.Epsilon),
-                o.Convention == Convention.PyTorch ? C(o.WeightDecay) : T.Zero, fused: o.Convention == Convention.PyTorch), p, g, E, D);
+            UpdateLoop.Run(Prologue(index), new AdadeltaUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon), fused: o.Convention == Convention.PyTorch), p, g, E, D);
     }
 }

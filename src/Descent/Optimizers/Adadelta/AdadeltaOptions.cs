@@ -6,17 +6,14 @@ public sealed record AdadeltaOptions : OptimizerOptions
     /// <inheritdoc/>
     public override string Name => "adadelta";
 
-    /// <summary>Step size <c>lr</c>; Zeiler's method has none (1).</summary>
-    public double LearningRate { get; init; } = 1.0;
+    /// <summary>PyTorch's defaults: <c>lr</c> 1.</summary>
+    public AdadeltaOptions() => LearningRate = 1.0;
 
     /// <summary>Decay <c>ρ</c> of both running averages.</summary>
     public double Rho { get; init; } = 0.9;
 
     /// <summary>Epsilon, inside both roots.</summary>
     public double Epsilon { get; init; } = 1e-6;
-
-    /// <summary>L2 penalty added to the gradient (<c>g += wd·p</c>, PyTorch).</summary>
-    public double WeightDecay { get; init; }
 
     /// <summary>
     /// Starting value <c>D0</c> of the squared-update average: 0 is every library's "zero start", whose first steps
@@ -33,13 +30,11 @@ public sealed record AdadeltaOptions : OptimizerOptions
     };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        if (!(LearningRate >= 0)) yield return $"lr must be >= 0, got {LearningRate}";
         if (!(Rho >= 0 && Rho < 1)) yield return $"rho must be in [0, 1), got {Rho}";
         // With eps = 0 and a zero start the numerator √(D + eps) stays 0 and the rule never moves.
         if (!(Epsilon > 0)) yield return $"eps must be > 0, got {Epsilon}";
-        if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
         if (!(InitialDelta >= 0)) yield return $"initial_delta must be >= 0, got {InitialDelta}";
     }
 

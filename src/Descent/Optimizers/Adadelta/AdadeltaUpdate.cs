@@ -8,24 +8,19 @@ namespace Descent.Optimizers;
 /// D ← ρ·D + (1−ρ)·Δ·Δ ;  p ← p − lr·Δ</c>. With <paramref name="fused"/> (PyTorch) each <c>add(alpha=…)</c> and
 /// <c>addcmul_</c> is a fused multiply-add, as PyTorch's CPU kernels compute them; the lecture's NumPy rounds each operation.
 /// </summary>
-public readonly struct AdadeltaUpdate<T>(T lr, T rho, T oneMinusRho, T eps, T wd, bool fused) : IUpdate2<T> where T : unmanaged, IFloatingPointIeee754<T>
+public readonly struct AdadeltaUpdate<T>(T lr, T rho, T oneMinusRho, T eps, bool fused) : IUpdate2<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
-    private readonly bool _decay = wd != T.Zero;
-
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g, ref TV E, ref TV D) where TV : struct, ILanes<TV, T>
     {
         if (fused)
         {
-            if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
             E = TV.FusedMultiplyAdd(oneMinusRho * g, g, E * rho);
             TV d = TV.Sqrt(D + eps) / TV.Sqrt(E + eps) * g;
             D = TV.FusedMultiplyAdd(oneMinusRho * d, d, D * rho);
             p = TV.FusedMultiplyAdd(d, -lr, p);
             return;
         }
-        if (_decay) g += wd * p;
         E = E * rho + oneMinusRho * g * g;
         TV delta = TV.Sqrt(D + eps) / TV.Sqrt(E + eps) * g;
         D = D * rho + oneMinusRho * delta * delta;

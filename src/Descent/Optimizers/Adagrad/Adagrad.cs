@@ -28,17 +28,19 @@ public sealed class Adagrad<T> : GroupedOptimizer<T, AdagradOptions> where T : u
     {
         var o = group.Options;
         Span<T> sum = Buffer(0, group);
+        double lr = LearningRate(index);
+        var pre = Prologue(index);
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(new AdagradLectureUpdate<T>(C(o.LearningRate), C(o.Epsilon), C(o.Power), o.Accumulate == AdagradAccumulate.Abs), p, g, sum);
+                UpdateLoop.Run(pre, new AdagradLectureUpdate<T>(C(lr), C(o.Epsilon), C(o.Power), o.Accumulate == AdagradAccumulate.Abs), p, g, sum);
                 break;
             case Convention.Lasagne:
-                UpdateLoop.Run(new AdagradLasagneUpdate<T>(C(o.LearningRate), C(o.Epsilon)), p, g, sum);
+                UpdateLoop.Run(pre, new AdagradLasagneUpdate<T>(C(lr), C(o.Epsilon)), p, g, sum);
                 break;
             default:
-                double clr = o.LearningRate / (1 + (t - 1) * o.LearningRateDecay);
-                UpdateLoop.Run(new AdagradUpdate<T>(C(clr), C(o.WeightDecay), C(o.Epsilon)), p, g, sum);
+                double clr = lr / (1 + (t - 1) * o.LearningRateDecay);
+                UpdateLoop.Run(pre, new AdagradUpdate<T>(C(clr), C(o.Epsilon)), p, g, sum);
                 break;
         }
     }

@@ -6,17 +6,14 @@ public sealed record AdagradOptions : OptimizerOptions
     /// <inheritdoc/>
     public override string Name => "adagrad";
 
-    /// <summary>Step size <c>lr</c>.</summary>
-    public double LearningRate { get; init; } = 1e-2;
+    /// <summary>PyTorch's defaults: <c>lr</c> 0.01.</summary>
+    public AdagradOptions() => LearningRate = 1e-2;
 
     /// <summary>Epsilon: outside the root in PyTorch, inside it in the lecture and Lasagne.</summary>
     public double Epsilon { get; init; } = 1e-10;
 
     /// <summary>PyTorch's learning-rate decay: step <c>t</c> uses <c>lr/(1 + (t−1)·lr_decay)</c>.</summary>
     public double LearningRateDecay { get; init; }
-
-    /// <summary>L2 penalty added to the gradient (<c>g += wd·p</c>, PyTorch).</summary>
-    public double WeightDecay { get; init; }
 
     /// <summary>Starting value of the accumulator <c>G</c> (PyTorch's <c>initial_accumulator_value</c>).</summary>
     public double InitialAccumulator { get; init; }
@@ -36,12 +33,10 @@ public sealed record AdagradOptions : OptimizerOptions
     };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        if (!(LearningRate >= 0)) yield return $"lr must be >= 0, got {LearningRate}";
         if (!(Epsilon >= 0)) yield return $"eps must be >= 0, got {Epsilon}";
         if (!(LearningRateDecay >= 0)) yield return $"lr_decay must be >= 0, got {LearningRateDecay}";
-        if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
         if (!(InitialAccumulator >= 0)) yield return $"initial_accumulator must be >= 0, got {InitialAccumulator}";
         if (!(Power > 0) || double.IsInfinity(Power)) yield return $"power must be > 0 and finite, got {Power}";
         if (!Enum.IsDefined(Accumulate)) yield return $"accumulate must be squares or abs, got {Accumulate}";

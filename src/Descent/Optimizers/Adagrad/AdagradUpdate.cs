@@ -8,15 +8,11 @@ namespace Descent.Optimizers;
 /// <c>clr = lr/(1 + (t−1)·lr_decay)</c> computed once per step. The L2 term and the accumulation are fused
 /// multiply-adds, as PyTorch's CPU kernels compute <c>add(p, alpha=wd)</c> and <c>addcmul_(g, g)</c>.
 /// </summary>
-public readonly struct AdagradUpdate<T>(T clr, T wd, T eps) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
+public readonly struct AdagradUpdate<T>(T clr, T eps) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
-    private readonly bool _decay = wd != T.Zero;
-
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g, ref TV G) where TV : struct, ILanes<TV, T>
     {
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         G = TV.FusedMultiplyAdd(g, g, G);
         p -= clr * g / (TV.Sqrt(G) + eps);
     }

@@ -26,26 +26,25 @@ public sealed class Adam<T> : GroupedOptimizer<T, AdamOptions> where T : unmanag
     protected override void StepGroup(int index, ParameterGroup<AdamOptions> group, Span<T> p, ReadOnlySpan<T> g, long t)
     {
         var o = group.Options;
-        double bc1 = 1 - Math.Pow(o.Beta1, t), bc2 = 1 - Math.Pow(o.Beta2, t);
+        double beta1 = Momentum(index, o.Beta1), lr = LearningRate(index);
+        double bc1 = 1 - Math.Pow(beta1, t), bc2 = 1 - Math.Pow(o.Beta2, t);
         Span<T> m = Buffer(0, group), v = Buffer(1, group);
-        bool torch = o is AdamWOptions || o.Convention == Convention.PyTorch;
-        var moments = new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2), fused: torch);
+        var moments = new AdamMoments<T>(C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), fused: o.Convention == Convention.PyTorch);
+        var pre = Prologue(index);
         switch (o.Convention)
         {
-            case Convention.Lecture when o is not AdamWOptions:
-                UpdateLoop.Run(new AdamLectureUpdate<T>(moments, C(o.LearningRate), C(bc1), C(bc2), C(o.Epsilon)), p, g, m, v);
+            case Convention.Lecture:
+                UpdateLoop.Run(pre, new AdamLectureUpdate<T>(moments, C(lr), C(bc1), C(bc2), C(o.Epsilon)), p, g, m, v);
                 break;
-            case Convention.Lasagne when o is not AdamWOptions:
-                var a = C(o.LearningRate * Math.Sqrt(bc2) / bc1);
-                if (o.AmsGrad) UpdateLoop.Run(new LasagneAmsGradUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v, Buffer(2, group));
-                else UpdateLoop.Run(new AdamEpsilonHatUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v);
+            case Convention.Lasagne:
+                var a = C(lr * Math.Sqrt(bc2) / bc1);
+                if (o.AmsGrad) UpdateLoop.Run(pre, new LasagneAmsGradUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(pre, new AdamEpsilonHatUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v);
                 break;
             default:
-                bool decoupled = o is AdamWOptions;
-                var update = new AdamUpdate<T>(moments, C(o.LearningRate / bc1), C(Math.Sqrt(bc2)), C(o.Epsilon),
-                    decoupled ? T.Zero : C(o.WeightDecay), decoupled ? C(1 - o.LearningRate * o.WeightDecay) : T.One);
-                if (o.AmsGrad) UpdateLoop.Run(new AmsGradUpdate<T>(update), p, g, m, v, Buffer(2, group));
-                else UpdateLoop.Run(update, p, g, m, v);
+                var update = new AdamUpdate<T>(moments, C(lr / bc1), C(Math.Sqrt(bc2)), C(o.Epsilon));
+                if (o.AmsGrad) UpdateLoop.Run(pre, new AmsGradUpdate<T>(update), p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(pre, update, p, g, m, v);
                 break;
         }
     }

@@ -9,16 +9,12 @@ namespace Descent.Optimizers;
 /// with <c>stepSize = lr/(1−β1^t)</c> and <c>√bc2 = √(1−β2^t)</c> computed once per step. <c>scale</c> is
 /// AdamW's <c>1 − lr·wd</c> (1 for Adam, which multiplies every value, NaN and ∞ included, exactly).
 /// </summary>
-public readonly struct AdamUpdate<T>(AdamMoments<T> moments, T stepSize, T bc2Sqrt, T eps, T wd, T scale) : IUpdate2<T>
+public readonly struct AdamUpdate<T>(AdamMoments<T> moments, T stepSize, T bc2Sqrt, T eps) : IUpdate2<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly bool _decay = wd != T.Zero;
-
     /// <summary>Decay, gradient penalty and moments: everything before the denominator.</summary>
     public void Prepare<TV>(ref TV p, ref TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        p = p * scale;
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         moments.Apply(g, ref m, ref v);
     }
 

@@ -25,11 +25,12 @@ public sealed class Adamax<T> : GroupedOptimizer<T, AdamaxOptions> where T : unm
     protected override void StepGroup(int index, ParameterGroup<AdamaxOptions> group, Span<T> p, ReadOnlySpan<T> g, long t)
     {
         var o = group.Options;
-        T a = C(o.LearningRate / (1 - Math.Pow(o.Beta1, t)));
+        double beta1 = Momentum(index, o.Beta1);
+        T a = C(LearningRate(index) / (1 - Math.Pow(beta1, t)));
         Span<T> m = Buffer(0, group), u = Buffer(1, group);
         if (o.Convention == Convention.PyTorch)
-            UpdateLoop.Run(new AdamaxUpdate<T>(a, C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(o.Epsilon), C(o.WeightDecay)), p, g, m, u);
+            UpdateLoop.Run(Prologue(index), new AdamaxUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
         else
-            UpdateLoop.Run(new AdamaxLasagneUpdate<T>(a, C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
+            UpdateLoop.Run(Prologue(index), new AdamaxLasagneUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
     }
 }

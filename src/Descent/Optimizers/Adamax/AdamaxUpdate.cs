@@ -8,16 +8,12 @@ namespace Descent.Optimizers;
 /// <c>a = lr/(1−β1^t)</c> computed once per step. The L2 term and the average are fused multiply-adds, as PyTorch's
 /// CPU kernels compute <c>add(alpha=…)</c>.
 /// </summary>
-public readonly struct AdamaxUpdate<T>(T a, T beta1, T oneMinusBeta1, T beta2, T eps, T wd) : IUpdate2<T>
+public readonly struct AdamaxUpdate<T>(T a, T beta1, T oneMinusBeta1, T beta2, T eps) : IUpdate2<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
-    private readonly bool _decay = wd != T.Zero;
-
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV u) where TV : struct, ILanes<TV, T>
     {
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         m = TV.FusedMultiplyAdd(g, oneMinusBeta1, m * beta1);
         // T.Max returns NaN when either side is NaN, as torch.amax does.
         u = TV.Max(u * beta2, TV.Abs(g) + eps);

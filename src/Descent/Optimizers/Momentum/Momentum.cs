@@ -30,20 +30,22 @@ public sealed class Momentum<T> : GroupedOptimizer<T, MomentumOptions> where T :
     {
         var o = group.Options;
         bool nesterov = o is NesterovOptions;
+        T lr = C(LearningRate(index)), mu = C(Momentum(index, o.Momentum));
+        var pre = Prologue(index);
         Span<T> v = Buffer(0, group);
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(new LectureMomentumUpdate<T>(C(o.LearningRate), C(o.Momentum)), p, g, v);
+                UpdateLoop.Run(pre, new LectureMomentumUpdate<T>(lr, mu), p, g, v);
                 break;
             case Convention.Lasagne when nesterov:
-                UpdateLoop.Run(new LasagneNesterovUpdate<T>(C(o.LearningRate), C(o.Momentum)), p, g, v);
+                UpdateLoop.Run(pre, new LasagneNesterovUpdate<T>(lr, mu), p, g, v);
                 break;
             case Convention.Lasagne:
-                UpdateLoop.Run(new LasagneMomentumUpdate<T>(C(o.LearningRate), C(o.Momentum)), p, g, v);
+                UpdateLoop.Run(pre, new LasagneMomentumUpdate<T>(lr, mu), p, g, v);
                 break;
             default:
-                UpdateLoop.Run(new SgdMomentumUpdate<T>(C(o.LearningRate), C(o.WeightDecay), C(o.Momentum), C(1 - o.Dampening), nesterov, t == 1), p, g, v);
+                UpdateLoop.Run(pre, new SgdMomentumUpdate<T>(lr, mu, C(1 - o.Dampening), nesterov, t == 1), p, g, v);
                 break;
         }
     }

@@ -11,8 +11,8 @@ public record MomentumOptions : OptimizerOptions
     /// <inheritdoc/>
     public override string Name => "momentum";
 
-    /// <summary>Step size <c>lr</c>.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <inheritdoc/>
+    public override (double Value, bool IsBeta1)? CycledMomentum => (Momentum, false);
 
     /// <summary>Momentum coefficient (the lecture's <c>γ</c>, PyTorch's and Lasagne's <c>μ</c>).</summary>
     public double Momentum { get; init; } = 0.9;
@@ -20,21 +20,16 @@ public record MomentumOptions : OptimizerOptions
     /// <summary>Dampening (PyTorch only).</summary>
     public double Dampening { get; init; }
 
-    /// <summary>L2 penalty (PyTorch only).</summary>
-    public double WeightDecay { get; init; }
-
     /// <summary>The defaults of <paramref name="convention"/>.</summary>
     public static MomentumOptions For(Convention convention) => convention == Convention.Lecture
         ? new() { Convention = convention, LearningRate = 0.25 }
         : new() { Convention = convention };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        if (!(LearningRate >= 0)) yield return $"lr must be >= 0, got {LearningRate}";
         if (!(Momentum >= 0)) yield return $"momentum must be >= 0, got {Momentum}";
         if (!(Dampening >= 0 && Dampening <= 1)) yield return $"dampening must be in [0, 1], got {Dampening}";
-        if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
     }
 
     /// <inheritdoc/>

@@ -37,18 +37,18 @@ public sealed class NAdam<T> : GroupedOptimizer<T, NAdamOptions> where T : unman
     protected override void StepGroup(int index, ParameterGroup<NAdamOptions> group, Span<T> p, ReadOnlySpan<T> g, long t)
     {
         var o = group.Options;
-        double bc2 = 1 - Math.Pow(o.Beta2, t);
-        double mu = o.Beta1 * (1.0 - 0.5 * Math.Pow(0.96, t * o.MomentumDecay));
-        double muNext = o.Beta1 * (1.0 - 0.5 * Math.Pow(0.96, (t + 1) * o.MomentumDecay));
+        double bc2 = 1 - Math.Pow(o.Beta2, t), beta1 = Momentum(index, o.Beta1), lr = LearningRate(index);
+        double mu = beta1 * (1.0 - 0.5 * Math.Pow(0.96, t * o.MomentumDecay));
+        double muNext = beta1 * (1.0 - 0.5 * Math.Pow(0.96, (t + 1) * o.MomentumDecay));
         Span<double> scalars = GroupScalars(index);
         T product = C(scalars[0]) * C(mu);
         double muProduct = double.CreateTruncating(product);
         double muProductNext = double.CreateTruncating(product * C(mu) * C(muNext));
         scalars[0] = muProduct;
-        UpdateLoop.Run(new NAdamUpdate<T>(
-            new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2), fused: true),
-            C(o.WeightDecay), C(bc2), C(o.Epsilon),
-            C(o.LearningRate * (1.0 - mu) / (1.0 - muProduct)),
-            C(o.LearningRate * muNext / (1.0 - muProductNext))), p, g, Buffer(0, group), Buffer(1, group));
+        UpdateLoop.Run(Prologue(index), new NAdamUpdate<T>(
+            new AdamMoments<T>(C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), fused: true),
+            C(bc2), C(o.Epsilon),
+            C(lr * (1.0 - mu) / (1.0 - muProduct)),
+            C(lr * muNext / (1.0 - muProductNext))), p, g, Buffer(0, group), Buffer(1, group));
     }
 }

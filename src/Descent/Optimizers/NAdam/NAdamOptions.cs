@@ -19,9 +19,9 @@ public sealed record NAdamOptions : AdamFamilyOptions
     public static NAdamOptions For(Convention convention) => new() { Convention = convention };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        foreach (var problem in base.Validate()) yield return problem;
+        foreach (var problem in base.ValidateRule()) yield return problem;
         if (!(MomentumDecay >= 0)) yield return $"momentum_decay must be >= 0, got {MomentumDecay}";
     }
 

@@ -17,9 +17,9 @@ public sealed record NesterovOptions : MomentumOptions
         : new() { Convention = convention };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        foreach (var problem in base.Validate()) yield return problem;
+        foreach (var problem in base.ValidateRule()) yield return problem;
         if (Convention == Convention.PyTorch && (Momentum <= 0 || Dampening != 0))
             yield return "nesterov requires momentum > 0 and dampening = 0 (as in PyTorch)";
     }

@@ -26,13 +26,13 @@ public sealed class RAdam<T> : GroupedOptimizer<T, RAdamOptions> where T : unman
     protected override void StepGroup(int index, ParameterGroup<RAdamOptions> group, Span<T> p, ReadOnlySpan<T> g, long t)
     {
         var o = group.Options;
-        double bc1 = 1 - Math.Pow(o.Beta1, t), bc2 = 1 - Math.Pow(o.Beta2, t);
+        double beta1 = Momentum(index, o.Beta1), bc1 = 1 - Math.Pow(beta1, t), bc2 = 1 - Math.Pow(o.Beta2, t);
         double rhoInf = 2 / (1 - o.Beta2) - 1;
         double rhoT = rhoInf - 2 * t * Math.Pow(o.Beta2, t) / bc2;
-        var moments = new AdamMoments<T>(C(o.Beta1), C(1 - o.Beta1), C(o.Beta2), C(1 - o.Beta2), fused: true);
+        var moments = new AdamMoments<T>(C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), fused: true);
         bool rectify = rhoT > 5;
         double rect = rectify ? Math.Sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
-        UpdateLoop.Run(new RAdamUpdate<T>(moments, C(o.WeightDecay), C(bc1), C(o.LearningRate), C(Math.Sqrt(bc2)), C(o.Epsilon), C(rect), rectify),
+        UpdateLoop.Run(Prologue(index), new RAdamUpdate<T>(moments, C(bc1), C(LearningRate(index)), C(Math.Sqrt(bc2)), C(o.Epsilon), C(rect), rectify),
             p, g, Buffer(0, group), Buffer(1, group));
     }
 }

@@ -7,16 +7,12 @@ namespace Descent.Optimizers;
 /// PyTorch's RAdam step in its order of operations: <c>m̂ = m/bc1 ;  p ← p − m̂·lr·(√bc2 · 1/(√v + eps))·r</c> when
 /// <paramref name="rectify"/>, else <c>p ← p − m̂·lr</c>; <c>bc1</c>, <c>√bc2</c> and <c>r</c> are per-step scalars.
 /// </summary>
-public readonly struct RAdamUpdate<T>(AdamMoments<T> moments, T wd, T bc1, T lr, T bc2Sqrt, T eps, T rect, bool rectify) : IUpdate2<T>
+public readonly struct RAdamUpdate<T>(AdamMoments<T> moments, T bc1, T lr, T bc2Sqrt, T eps, T rect, bool rectify) : IUpdate2<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
-    private readonly bool _decay = wd != T.Zero;
-
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g, ref TV m, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         moments.Apply(g, ref m, ref v);
         TV step = m / bc1 * lr;
         if (rectify)

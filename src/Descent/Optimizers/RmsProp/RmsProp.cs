@@ -29,7 +29,7 @@ public sealed class RmsProp<T> : GroupedOptimizer<T, RmsPropOptions> where T : u
     }
 
     // Only PyTorch's formula has momentum and centering; the buffers exist only when some group uses them.
-    private static bool UsesMomentum(RmsPropOptions o) => o.Convention == Convention.PyTorch && o.Momentum > 0;
+    private static bool UsesMomentum(RmsPropOptions o) => o.Convention == Convention.PyTorch && (o.Momentum > 0 || o.Schedule is { CyclesMomentum: true });
     private static bool UsesCentered(RmsPropOptions o) => o.Convention == Convention.PyTorch && o.Centered;
 
     private static string[] StateNamesFor(IReadOnlyList<ParameterGroup<RmsPropOptions>> groups)
@@ -45,26 +45,28 @@ public sealed class RmsProp<T> : GroupedOptimizer<T, RmsPropOptions> where T : u
     {
         var o = group.Options;
         Span<T> v = Buffer(0, group);
+        T lr = C(LearningRate(index));
+        var pre = Prologue(index);
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(new RmsPropLectureUpdate<T>(C(o.LearningRate), C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
+                UpdateLoop.Run(pre, new RmsPropLectureUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
                 break;
             case Convention.Lasagne:
-                UpdateLoop.Run(new RmsPropLasagneUpdate<T>(C(o.LearningRate), C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
+                UpdateLoop.Run(pre, new RmsPropLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
                 break;
             default:
-                var avg = new RmsPropAverages<T>(C(o.WeightDecay), C(o.Rho), C(1 - o.Rho), C(o.Epsilon));
-                T lr = C(o.LearningRate);
-                bool momentum = UsesMomentum(o), centered = UsesCentered(o);
+                var avg = new RmsPropAverages<T>(C(o.Rho), C(1 - o.Rho), C(o.Epsilon));
+                double mu = Momentum(index, o.Momentum);
+                bool momentum = mu > 0, centered = UsesCentered(o);
                 if (momentum && centered)
-                    UpdateLoop.Run(new RmsPropCenteredMomentumUpdate<T>(avg, lr, C(o.Momentum)), p, g, v, Buffer(_gradAvgIndex, group), Buffer(_momentumIndex, group));
+                    UpdateLoop.Run(pre, new RmsPropCenteredMomentumUpdate<T>(avg, lr, C(mu)), p, g, v, Buffer(_gradAvgIndex, group), Buffer(_momentumIndex, group));
                 else if (momentum)
-                    UpdateLoop.Run(new RmsPropMomentumUpdate<T>(avg, lr, C(o.Momentum)), p, g, v, Buffer(_momentumIndex, group));
+                    UpdateLoop.Run(pre, new RmsPropMomentumUpdate<T>(avg, lr, C(mu)), p, g, v, Buffer(_momentumIndex, group));
                 else if (centered)
-                    UpdateLoop.Run(new RmsPropCenteredUpdate<T>(avg, lr), p, g, v, Buffer(_gradAvgIndex, group));
+                    UpdateLoop.Run(pre, new RmsPropCenteredUpdate<T>(avg, lr), p, g, v, Buffer(_gradAvgIndex, group));
                 else
-                    UpdateLoop.Run(new RmsPropUpdate<T>(avg, lr), p, g, v);
+                    UpdateLoop.Run(pre, new RmsPropUpdate<T>(avg, lr), p, g, v);
                 break;
         }
     }

@@ -9,16 +9,12 @@ namespace Descent.Optimizers;
 /// <c>v ← α·v + (1−α)·g·g</c>, and the denominator <c>√v + eps</c> (or <c>√(v − ḡ²) + eps</c> when centered). Each
 /// <c>add(alpha=…)</c> and <c>addcmul</c> of PyTorch is a fused multiply-add, as its CPU kernels compute them.
 /// </summary>
-public readonly struct RmsPropAverages<T>(T wd, T alpha, T oneMinusAlpha, T eps) where T : unmanaged, IFloatingPointIeee754<T>
+public readonly struct RmsPropAverages<T>(T alpha, T oneMinusAlpha, T eps) where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
-    private readonly bool _decay = wd != T.Zero;
-
     /// <summary>Adds the L2 penalty and updates the squared-gradient average.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prepare<TV>(TV p, ref TV g, ref TV v) where TV : struct, ILanes<TV, T>
     {
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         v = TV.FusedMultiplyAdd(oneMinusAlpha * g, g, v * alpha);
     }
 

@@ -6,17 +6,17 @@ public sealed record RmsPropOptions : OptimizerOptions
     /// <inheritdoc/>
     public override string Name => "rmsprop";
 
-    /// <summary>Step size <c>lr</c>.</summary>
-    public double LearningRate { get; init; } = 1e-2;
+    /// <summary>PyTorch's defaults: <c>lr</c> 0.01.</summary>
+    public RmsPropOptions() => LearningRate = 1e-2;
+
+    /// <inheritdoc/>
+    public override (double Value, bool IsBeta1)? CycledMomentum => (Momentum, false);
 
     /// <summary>Decay <c>ρ</c> of the squared-gradient average (PyTorch's <c>alpha</c>, the lecture's <c>γ</c>).</summary>
     public double Rho { get; init; } = 0.99;
 
     /// <summary>Epsilon: outside the root in PyTorch, inside it in the lecture and Lasagne.</summary>
     public double Epsilon { get; init; } = 1e-8;
-
-    /// <summary>L2 penalty added to the gradient (<c>g += wd·p</c>, PyTorch).</summary>
-    public double WeightDecay { get; init; }
 
     /// <summary>Momentum <c>μ</c> of the scaled step (PyTorch); 0 keeps no momentum buffer.</summary>
     public double Momentum { get; init; }
@@ -33,12 +33,10 @@ public sealed record RmsPropOptions : OptimizerOptions
     };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        if (!(LearningRate >= 0)) yield return $"lr must be >= 0, got {LearningRate}";
         if (!(Rho >= 0 && Rho < 1)) yield return $"rho must be in [0, 1), got {Rho}";
         if (!(Epsilon >= 0)) yield return $"eps must be >= 0, got {Epsilon}";
-        if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
         if (!(Momentum >= 0)) yield return $"momentum must be >= 0, got {Momentum}";
     }
 

@@ -22,15 +22,16 @@ public sealed class Sgd<T> : GroupedOptimizer<T, SgdOptions> where T : unmanaged
 
     /// <summary>Several groups, each with its own options.</summary>
     public Sgd(int length, IReadOnlyList<ParameterGroup<SgdOptions>> groups)
-        : base(length, groups, groups.Any(g => g.Options.Momentum != 0) ? ["momentum_buffer"] : []) { }
+        : base(length, groups, groups.Any(g => g.Options.Momentum != 0) || CyclesMomentum(groups) ? ["momentum_buffer"] : []) { }
 
     /// <inheritdoc/>
     protected override void StepGroup(int index, ParameterGroup<SgdOptions> group, Span<T> p, ReadOnlySpan<T> g, long t)
     {
         var o = group.Options;
-        if (o.Momentum == 0)
-            UpdateLoop.Run(new SgdUpdate<T>(C(o.LearningRate), C(o.WeightDecay)), p, g);
+        double lr = LearningRate(index), momentum = Momentum(index, o.Momentum);
+        if (momentum == 0)
+            UpdateLoop.Run(Prologue(index), new SgdUpdate<T>(C(lr)), p, g);
         else
-            UpdateLoop.Run(new SgdMomentumUpdate<T>(C(o.LearningRate), C(o.WeightDecay), C(o.Momentum), C(1 - o.Dampening), o.Nesterov, t == 1), p, g, Buffer(0, group));
+            UpdateLoop.Run(Prologue(index), new SgdMomentumUpdate<T>(C(lr), C(momentum), C(1 - o.Dampening), o.Nesterov, t == 1), p, g, Buffer(0, group));
     }
 }

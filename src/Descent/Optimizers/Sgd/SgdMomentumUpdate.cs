@@ -8,16 +8,14 @@ namespace Descent.Optimizers;
 /// <c>p ← p − lr·(nesterov ? g + μ·b : b)</c>. <paramref name="first"/> is whether the buffer is new. Each
 /// <c>add(x, alpha=a)</c> of PyTorch is a fused multiply-add, as its CPU kernels compute it.
 /// </summary>
-public readonly struct SgdMomentumUpdate<T>(T lr, T wd, T mu, T oneMinusDampening, bool nesterov, bool first) : IUpdate1<T>
+public readonly struct SgdMomentumUpdate<T>(T lr, T mu, T oneMinusDampening, bool nesterov, bool first) : IUpdate1<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly bool _decay = wd != T.Zero;
     private readonly T _minusLr = -lr;
 
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g, ref TV b) where TV : struct, ILanes<TV, T>
     {
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         b = first ? g : TV.FusedMultiplyAdd(g, oneMinusDampening, b * mu);
         TV d = nesterov ? TV.FusedMultiplyAdd(b, mu, g) : b;
         p = TV.FusedMultiplyAdd(d, _minusLr, p);

@@ -8,17 +8,14 @@ public sealed record SgdOptions : OptimizerOptions
     /// <inheritdoc/>
     public override string Name => "sgd";
 
-    /// <summary>Step size <c>lr</c>.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <inheritdoc/>
+    public override (double Value, bool IsBeta1)? CycledMomentum => (Momentum, false);
 
     /// <summary>Momentum coefficient <c>μ</c>; 0 is plain gradient descent.</summary>
     public double Momentum { get; init; }
 
     /// <summary>Dampening <c>τ</c> of the gradient added to the momentum buffer.</summary>
     public double Dampening { get; init; }
-
-    /// <summary>L2 penalty added to the gradient (<c>g += wd·p</c>).</summary>
-    public double WeightDecay { get; init; }
 
     /// <summary>Nesterov's variant evaluated at the current point (PyTorch's <c>nesterov=True</c>).</summary>
     public bool Nesterov { get; init; }
@@ -27,12 +24,10 @@ public sealed record SgdOptions : OptimizerOptions
     public static SgdOptions For(Convention convention) => new() { Convention = convention };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        if (!(LearningRate >= 0)) yield return $"lr must be >= 0, got {LearningRate}";
         if (!(Momentum >= 0)) yield return $"momentum must be >= 0, got {Momentum}";
         if (!(Dampening >= 0 && Dampening <= 1)) yield return $"dampening must be in [0, 1], got {Dampening}";
-        if (!(WeightDecay >= 0)) yield return $"weight_decay must be >= 0, got {WeightDecay}";
         if (Nesterov && (Momentum <= 0 || Dampening != 0)) yield return "nesterov requires momentum > 0 and dampening = 0 (as in PyTorch)";
     }
 

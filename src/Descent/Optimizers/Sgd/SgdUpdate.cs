@@ -7,16 +7,13 @@ namespace Descent.Optimizers;
 /// Plain gradient descent, <c>p ← p − lr·(g + wd·p)</c> (the decay term only when wd ≠ 0, as PyTorch). Both
 /// additions are fused multiply-adds, as PyTorch's CPU kernels compute <c>add(x, alpha=a)</c>.
 /// </summary>
-public readonly struct SgdUpdate<T>(T lr, T wd) : IUpdate0<T> where T : unmanaged, IFloatingPointIeee754<T>
+public readonly struct SgdUpdate<T>(T lr) : IUpdate0<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // PyTorch skips the decay term when wd = 0, so an infinite p does not turn the gradient into NaN (0·∞).
-    private readonly bool _decay = wd != T.Zero;
     private readonly T _minusLr = -lr;
 
     /// <inheritdoc/>
     public void Apply<TV>(ref TV p, TV g) where TV : struct, ILanes<TV, T>
     {
-        if (_decay) g = TV.FusedMultiplyAdd(p, wd, g);
         p = TV.FusedMultiplyAdd(g, _minusLr, p);
     }
 }

@@ -43,12 +43,13 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
                 int n = PointsOf(group.Options);
                 if (k > n) continue;
                 // γ·v·k / K in this order reproduces the lecture's γ·v/4, γ·v/2, γ·v·3/4, γ·v exactly.
-                T gamma = C(group.Options.Momentum), kk = T.CreateTruncating(k), nn = T.CreateTruncating(n);
+                T gamma = C(Momentum(j, group.Options.Momentum)), kk = T.CreateTruncating(k), nn = T.CreateTruncating(n);
                 ReadOnlySpan<T> v = Buffer(0, group), p = parameters.Slice(group.Offset, group.Length);
                 Span<T> q = point.Slice(group.Offset, group.Length);
                 for (int i = 0; i < q.Length; i++) q[i] = p[i] - gamma * v[i] * kk / nn;
             }
             oracle(point, gradient);
+            PrepareLookAhead(point, gradient);
             // A group with fewer points than the largest has all its look-ahead gradients already.
             for (int j = 0; j < groups.Count; j++)
             {
@@ -63,7 +64,7 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
         {
             var group = groups[j];
             var o = group.Options;
-            UpdateLoop.Run(new LookaheadMomentumUpdate<T>(C(o.LearningRate), C(o.Momentum), T.CreateTruncating(PointsOf(o))),
+            UpdateLoop.Run(Prologue(j, lookAhead: true), new LookaheadMomentumUpdate<T>(C(LearningRate(j)), C(Momentum(j, o.Momentum)), T.CreateTruncating(PointsOf(o))),
                 parameters.Slice(group.Offset, group.Length), sum.Slice(group.Offset, group.Length), Buffer(0, group));
         }
     }

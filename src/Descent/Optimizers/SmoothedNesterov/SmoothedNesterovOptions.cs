@@ -19,9 +19,9 @@ public sealed record SmoothedNesterovOptions : MomentumOptions
     public static new SmoothedNesterovOptions For(Convention convention) => new() { Convention = convention, LearningRate = 0.25 };
 
     /// <inheritdoc/>
-    public override IEnumerable<string> Validate()
+    protected override IEnumerable<string> ValidateRule()
     {
-        foreach (var problem in base.Validate()) yield return problem;
+        foreach (var problem in base.ValidateRule()) yield return problem;
         if (Points < 1) yield return $"points must be >= 1, got {Points}";
     }
 
