@@ -25,7 +25,7 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
 
     /// <summary>Validates the groups and allocates state for <paramref name="length"/> parameters.</summary>
     protected GroupedOptimizer(int length, IReadOnlyList<ParameterGroup<TOptions>> groups, IReadOnlyList<string> stateNames, int scalarsPerGroup = 0)
-        : base(length, stateNames, scalarsPerGroup * groups.Count)
+        : base(length, stateNames, scalarsPerGroup * groups.Count + ScheduleScalars(groups))
     {
         if (groups.Count == 0) throw new ArgumentException("At least one parameter group is needed.", nameof(groups));
         _groups = [.. groups.OrderBy(g => g.Offset)];
@@ -53,6 +53,55 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
             var momentum = o.CycledMomentum;
             _scheduled[i] = new ScheduleGroup(o.LearningRate, momentum?.Value, momentum?.IsBeta1 ?? false);
             _schedules[i] = o.Schedule.Start(_scheduled[i]!);
+        }
+    }
+
+    // Each scheduled group saves its learning rate, initial rate and momentum (NaN for none), then its schedule's counters.
+    private const int GroupValues = 3;
+
+    private static int ScheduleScalars(IReadOnlyList<ParameterGroup<TOptions>> groups)
+    {
+        int n = 0;
+        foreach (var g in groups)
+        {
+            var o = g.Options;
+            if (o.Schedule is null) continue;
+            // A throwaway start tells how many counters this schedule keeps; it costs a few scalars.
+            var momentum = o.CycledMomentum;
+            n += GroupValues + o.Schedule.Start(new ScheduleGroup(o.LearningRate, momentum?.Value, momentum?.IsBeta1 ?? false)).StateLength;
+        }
+        return n;
+    }
+
+    /// <inheritdoc/>
+    protected override void BeforeSave()
+    {
+        int at = ScalarsPerGroup * _groups.Length;
+        for (int i = 0; i < _schedules.Length; i++)
+        {
+            if (_schedules[i] is not { } schedule) continue;
+            var group = _scheduled[i]!;
+            Scalars[at] = group.LearningRate;
+            Scalars[at + 1] = group.InitialLearningRate ?? double.NaN;
+            Scalars[at + 2] = group.Momentum ?? double.NaN;
+            schedule.WriteState(Scalars.AsSpan(at + GroupValues, schedule.StateLength));
+            at += GroupValues + schedule.StateLength;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override void AfterLoad()
+    {
+        int at = ScalarsPerGroup * _groups.Length;
+        for (int i = 0; i < _schedules.Length; i++)
+        {
+            if (_schedules[i] is not { } schedule) continue;
+            var group = _scheduled[i]!;
+            group.LearningRate = Scalars[at];
+            group.InitialLearningRate = double.IsNaN(Scalars[at + 1]) ? null : Scalars[at + 1];
+            group.Momentum = double.IsNaN(Scalars[at + 2]) ? null : Scalars[at + 2];
+            schedule.ReadState(Scalars.AsSpan(at + GroupValues, schedule.StateLength));
+            at += GroupValues + schedule.StateLength;
         }
     }
 

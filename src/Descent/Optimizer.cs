@@ -105,6 +105,12 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         AfterStep(loss);
     }
 
+    /// <summary>Copies state kept outside the buffers (a schedule's counters) into <see cref="Scalars"/> before a save.</summary>
+    protected virtual void BeforeSave() { }
+
+    /// <summary>Restores state kept outside the buffers from <see cref="Scalars"/> after a load.</summary>
+    protected virtual void AfterLoad() { }
+
     /// <summary>Runs after every step with its loss, if the caller gave one (advances learning-rate schedules).</summary>
     protected virtual void AfterStep(double? loss) { }
 
@@ -128,8 +134,11 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Writes the full state (step count, buffers, scalars) in the versioned format of <see cref="OptimizerStateFile"/>.</summary>
-    public void SaveState(Stream stream) =>
+    public void SaveState(Stream stream)
+    {
+        BeforeSave();
         OptimizerStateFile.Write(stream, new OptimizerStateFile.Content<T>(Name, StepCount, Length, _stateNames, _state, Scalars));
+    }
 
     /// <summary>Restores a state written by <see cref="SaveState"/>; the run then continues bit for bit.</summary>
     public void LoadState(Stream stream)
@@ -142,6 +151,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (content.Scalars.Length != Scalars.Length) throw new InvalidDataException($"State holds {content.Scalars.Length} scalars, this optimizer {Scalars.Length}.");
         for (int i = 0; i < _state.Length; i++) content.Buffers[i].CopyTo(_state[i], 0);
         content.Scalars.CopyTo(Scalars, 0);
+        AfterLoad();
         StepCount = content.StepCount;
     }
 

@@ -64,11 +64,37 @@ public sealed class StateTests
     [RuleData("adamax", "adamax(weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("nadam", "nadam(lr=0.01, momentum_decay=0.1, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("radam", "radam(lr=0.01, beta2=0.9, weight_decay=0.1)", Convention.PyTorch)]
+    // Schedules keep counters outside the buffers; a resumed schedule continues where it stopped.
+    [RuleData("adam", "adam(lr=0.05, clip_norm=0.5, schedule=cosine-restarts(t_0=3, t_mult=2))", Convention.PyTorch)]
+    [RuleData("sgd", "sgd(lr=0.01, momentum=0.9, schedule=onecycle(max_lr=0.05, total_steps=40))", Convention.PyTorch)]
+    [RuleData("adam", "adam(lr=0.05, schedule=sequential(linear(total_iters=4), cosine(t_max=20), milestones=[4]))", Convention.Lecture)]
+    [RuleData("rmsprop", "rmsprop(momentum=0.5, schedule=cyclic(base_lr=0.001, max_lr=0.01, step_size_up=3))", Convention.PyTorch)]
+    [RuleData("adamw", "adamw(lr=0.05, clip_value=0.5, schedule=exponential(gamma=0.9))", Convention.PyTorch)]
     public void SaveLoad_NonDefaultOptions_ResumesBitIdentical(string rule, string spec, Convention convention)
     {
         Assert.Equal(rule, OptimizerSpec.Parse(spec).Name);
         AssertResumesBitIdentical(spec, convention, "float");
         AssertResumesBitIdentical(spec, convention, "double");
+    }
+
+    [Fact]
+    public void SaveLoad_PlateauSchedule_ResumesItsBestLossAndCounters()
+    {
+        // A loss that stalls from step 4 on, so the plateau counts bad steps across the save.
+        static double Loss(int t) => t < 4 ? 10.0 - t : 6.5;
+        var options = OptimizerCatalog.Resolve("sgd(lr=0.1, schedule=plateau(factor=0.5, patience=2, cooldown=1))", Convention.PyTorch);
+        double[] g = [.. Enumerable.Range(0, Length).Select(i => 0.01 * (i % 3 - 1))];
+        var uninterrupted = options.Create<double>(Length);
+        double[] pu = Start<double>();
+        for (int t = 0; t < 12; t++) uninterrupted.Step(pu, g, Loss(t));
+        var first = options.Create<double>(Length);
+        double[] pr = Start<double>();
+        for (int t = 0; t < 5; t++) first.Step(pr, g, Loss(t));
+        var resumed = options.Create<double>(Length);
+        resumed.LoadState(new MemoryStream(Bytes(first)));
+        for (int t = 5; t < 12; t++) resumed.Step(pr, g, Loss(t));
+        AssertBits<double>(pu, pr, "plateau-scheduled sgd saved after 5 steps");
+        Assert.Equal(Bytes(uninterrupted), Bytes(resumed));
     }
 
     [Fact]

@@ -24,6 +24,25 @@ internal abstract class ChainableSchedule : Schedule
     /// <summary>PyTorch's <c>_step_count</c>.</summary>
     protected long StepCount { get; private set; }
 
+    /// <inheritdoc/>
+    public override int StateLength => 3;
+
+    /// <inheritdoc/>
+    public override void WriteState(Span<double> state)
+    {
+        state[0] = LastEpoch;
+        state[1] = StepCount;
+        state[2] = BaseLearningRate;
+    }
+
+    /// <inheritdoc/>
+    public override void ReadState(ReadOnlySpan<double> state)
+    {
+        LastEpoch = (long)state[0];
+        StepCount = (long)state[1];
+        BaseLearningRate = state[2];
+    }
+
     /// <summary>PyTorch's <c>_initial_step</c>, which its constructors end with.</summary>
     public void InitialStep()
     {

@@ -39,6 +39,22 @@ public sealed record CosineRestartsSchedule : ScheduleOptions
     {
         private long _tCur = -1, _tI = o.T0;
 
+        public override int StateLength => base.StateLength + 2;
+
+        public override void WriteState(Span<double> state)
+        {
+            base.WriteState(state);
+            state[base.StateLength] = _tCur;
+            state[base.StateLength + 1] = _tI;
+        }
+
+        public override void ReadState(ReadOnlySpan<double> state)
+        {
+            base.ReadState(state);
+            _tCur = (long)state[base.StateLength];
+            _tI = (long)state[base.StateLength + 1];
+        }
+
         protected override double NextLearningRate() =>
             o.EtaMin + (BaseLearningRate - o.EtaMin) * (1 + Math.Cos(Math.PI * _tCur / _tI)) / 2;
 

@@ -56,6 +56,22 @@ public sealed record PlateauSchedule : ScheduleOptions
 
         public override bool NeedsLoss => true;
 
+        public override int StateLength => 3;
+
+        public override void WriteState(Span<double> state)
+        {
+            state[0] = _best;
+            state[1] = _badSteps;
+            state[2] = _cooldownCounter;
+        }
+
+        public override void ReadState(ReadOnlySpan<double> state)
+        {
+            _best = state[0];
+            _badSteps = (int)state[1];
+            _cooldownCounter = (int)state[2];
+        }
+
         private bool IsBetter(double a) => (o.Maximize, o.AbsoluteThreshold) switch
         {
             (false, false) => a < _best * (1.0 - o.Threshold),

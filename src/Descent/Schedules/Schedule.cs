@@ -18,6 +18,15 @@ public abstract class Schedule
     /// <summary>The values this schedule sets.</summary>
     public ScheduleGroup Group { get; }
 
+    /// <summary>How many numbers <see cref="WriteState"/> writes: the schedule's counters, for a saved optimizer state.</summary>
+    public virtual int StateLength => 0;
+
+    /// <summary>Writes the counters into <paramref name="state"/> (<see cref="StateLength"/> long).</summary>
+    public virtual void WriteState(Span<double> state) { }
+
+    /// <summary>Reads back what <see cref="WriteState"/> wrote; the schedule then continues bit for bit.</summary>
+    public virtual void ReadState(ReadOnlySpan<double> state) { }
+
     /// <summary>True when <see cref="Step"/> reads its loss (<see cref="PlateauSchedule"/>).</summary>
     public virtual bool NeedsLoss => false;
 

@@ -82,6 +82,30 @@ public sealed record SequentialSchedule : ScheduleOptions
             parts[0].InitialStep();
         }
 
+        public override int StateLength => 1 + _parts.Sum(p => p.StateLength);
+
+        public override void WriteState(Span<double> state)
+        {
+            state[0] = _lastEpoch;
+            int at = 1;
+            foreach (var part in _parts)
+            {
+                part.WriteState(state.Slice(at, part.StateLength));
+                at += part.StateLength;
+            }
+        }
+
+        public override void ReadState(ReadOnlySpan<double> state)
+        {
+            _lastEpoch = (long)state[0];
+            int at = 1;
+            foreach (var part in _parts)
+            {
+                part.ReadState(state.Slice(at, part.StateLength));
+                at += part.StateLength;
+            }
+        }
+
         public override void Step(double loss)
         {
             _lastEpoch++;

@@ -19,6 +19,13 @@ public static class KernelCases
         "adam(lr=0.1)", "adam(lr=0.1, amsgrad=true, weight_decay=0.01)", "adam(amsgrad=true)",
         "adamw(lr=0.1)", "adamw(lr=0.1, amsgrad=true)", "adamax(lr=0.1)", "adamax(weight_decay=0.01)",
         "nadam(lr=0.1)", "nadam(weight_decay=0.01, momentum_decay=0.01)", "radam(lr=0.1)", "radam(weight_decay=0.01)",
+        // The shared stages of the gradient prologue, and schedules that move lr and momentum every step.
+        "adam(lr=0.1, clip_norm=0.5)", "sgd(lr=0.1, momentum=0.9, clip_value=0.3, decoupled_weight_decay=true, weight_decay=0.1)",
+        "rmsprop(schedule=onecycle(max_lr=0.1, total_steps=1000))", "adagrad(clip_value=0.2, weight_decay=0.01)",
+        "smoothed-nesterov(lr=0.1, points=3, clip_norm=1, weight_decay=0.01)", "nesterov(lr=0.1, clip_value=0.5, weight_decay=0.01)",
+        "adadelta(schedule=cosine(t_max=10), decoupled_weight_decay=true, weight_decay=0.01)",
+        "nadam(decoupled_weight_decay=true, weight_decay=0.01, schedule=step(step_size=3))",
+        "adam(lr=0.1, schedule=sequential(linear(total_iters=4), cosine(t_max=20), milestones=[4]), clip_norm=2)",
     ];
 
     /// <summary>Every (convention, options) pair whose spec is valid under that convention.</summary>
