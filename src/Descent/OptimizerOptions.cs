@@ -57,6 +57,16 @@ public abstract record OptimizerOptions
 
     private IEnumerable<string> ValidateShared()
     {
+        // A key of the rule that this convention's formula does not read must stay at its default, so a
+        // typed record cannot ask for something the kernel would silently ignore (amsgrad in the lecture).
+        if (Specs.OptimizerCatalog.TryFind(Name) is { } entry)
+        {
+            var effective = entry.Effective(Convention);
+            var defaults = entry.Defaults(Convention);
+            foreach (var key in entry.Keys)
+                if (!key.ExistsIn(effective) && key.Get(this) != key.Get(defaults))
+                    yield return $"{key.Name} does not exist in the {Specs.OptimizerCatalog.Name(effective)} convention (only in {string.Join(", ", key.OnlyIn!.Select(Specs.OptimizerCatalog.Name))})";
+        }
         if (!(LearningRate >= 0) || double.IsInfinity(LearningRate)) yield return $"lr must be >= 0 and finite, got {LearningRate}";
         if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay)) yield return $"weight_decay must be >= 0 and finite, got {WeightDecay}";
         if (ClipNorm is { } c && (!(c > 0) || double.IsInfinity(c))) yield return $"clip_norm must be > 0 and finite, got {c}";

@@ -70,4 +70,15 @@ public class RuleOptionsUpdateTests
         // weight_decay is shared by every rule in every convention; the unused shared keys are left out.
         Assert.Equal("adagrad(lr=2.5, eps=1e-07, power=1, accumulate=abs, weight_decay=0)", text);
     }
+
+    [Fact]
+    public void TypedOptions_KeyTheConventionLacks_IsRejected()
+    {
+        // The typed API says what the spec parser says: the lecture's Adam has no AMSGrad.
+        var problems = new Optimizers.AdamOptions { Convention = Convention.Lecture, AmsGrad = true }.Validate().ToList();
+        Assert.Contains(problems, p => p.Contains("amsgrad does not exist in the lecture convention", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => new Optimizers.AdamOptions { Convention = Convention.Lecture, AmsGrad = true }.Create<double>(3));
+        Assert.Empty(new Optimizers.AdamOptions { Convention = Convention.Lasagne, AmsGrad = true }.Validate());
+        Assert.NotEmpty(new Optimizers.RmsPropOptions { Convention = Convention.Lasagne, Centered = true }.Validate());
+    }
 }

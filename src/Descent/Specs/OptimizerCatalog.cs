@@ -88,7 +88,10 @@ public static class OptimizerCatalog
     /// <summary>The names of every rule.</summary>
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);
 
-    /// <summary>The entry named <paramref name="name"/>; a <see cref="SpecException"/> lists the valid names.</summary>
+    /// <summary>The entry named <paramref name="name"/>, or null.</summary>
+    public static OptimizerEntry? TryFind(string name) => Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant());
+
+    /// <summary>The entry named <paramref name="name"/>; throws <see cref="SpecException"/> listing the valid names.</summary>
     public static OptimizerEntry Find(string name) =>
         Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant())
         ?? throw new SpecException($"Unknown optimizer '{name}'; valid: {string.Join(", ", Names)}.");
