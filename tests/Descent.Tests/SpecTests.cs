@@ -487,4 +487,18 @@ public sealed class SpecTests
         Assert.Contains("'keras'", e.Message);
         Assert.Contains("lecture, lasagne, pytorch", e.Message);
     }
+
+    [Theory]
+    [InlineData("adam", "already registered")]
+    [InlineData("Adam", "is not a rule name")]
+    [InlineData("my rule", "is not a rule name")]
+    [InlineData("", "is not a rule name")]
+    public void OptimizerCatalog_RegisterBadOrTakenName_IsRefused(string name, string problem)
+    {
+        int before = OptimizerCatalog.Entries.Count;
+        var entry = new OptimizerEntry(name, "a user's rule", c => OptimizerCatalog.Find("sgd").Defaults(c), [Convention.PyTorch], []);
+        var e = Assert.Throws<ArgumentException>(() => OptimizerCatalog.Register(entry));
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, OptimizerCatalog.Entries.Count);
+    }
 }

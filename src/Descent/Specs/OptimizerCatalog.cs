@@ -3,11 +3,14 @@ using Descent.Optimizers;
 namespace Descent.Specs;
 
 /// <summary>
-/// Every optimizer Descent knows, by name: the table behind spec parsing, <c>descent list optimizers</c>,
-/// the page's optimizer menu and the tests' optimizer matrix.
+/// The registry of update rules, by name: the table behind spec parsing, <c>descent list optimizers</c>,
+/// the page's optimizer menu, the recipes, the bench and the tests' optimizer matrix. The built-in rules
+/// register through <see cref="Register"/>, exactly as a library user's own rule does.
 /// </summary>
 public static class OptimizerCatalog
 {
+    private static readonly object Gate = new();
+    private static OptimizerEntry[] _entries = [];
     private static readonly Convention[] All3 = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
     private const Convention PT = Convention.PyTorch, LA = Convention.Lasagne, LE = Convention.Lecture;
 
@@ -32,8 +35,32 @@ public static class OptimizerCatalog
         SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }, PT, LA),
     ];
 
-    /// <summary>Every rule, in the order of the lecture and then the newer ones.</summary>
-    public static IReadOnlyList<OptimizerEntry> Entries { get; } =
+    static OptimizerCatalog()
+    {
+        foreach (var entry in BuiltIn()) Register(entry);
+    }
+
+    /// <summary>Every registered rule: the built-in ones in the order of the lecture and then the newer ones, then the user's.</summary>
+    public static IReadOnlyList<OptimizerEntry> Entries => Volatile.Read(ref _entries);
+
+    /// <summary>
+    /// Adds a rule: its name, summary, conventions, keys and the factory of its options. From then on its
+    /// specs parse, <c>descent list</c> shows it, and trajectories, responses, training and the bench run
+    /// it like a built-in. A name already registered is refused.
+    /// </summary>
+    public static void Register(OptimizerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Name.Length == 0 || !entry.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '_'))
+            throw new ArgumentException($"'{entry.Name}' is not a rule name (lower-case letters, digits, '-').", nameof(entry));
+        lock (Gate)
+        {
+            if (_entries.Any(e => e.Name == entry.Name)) throw new ArgumentException($"A rule named '{entry.Name}' is already registered.", nameof(entry));
+            Volatile.Write(ref _entries, [.. _entries, entry]);
+        }
+    }
+
+    private static OptimizerEntry[] BuiltIn() =>
     [
         new("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
         [
