@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Descent.Specs;
+using Descent.Training;
+using Descent.Training.Datasets;
+using Descent.Training.Networks;
+
+namespace Descent.Benchmarks;
+
+/// <summary>
+/// Whole-epoch timings that BenchmarkDotNet's many short iterations do not fit: a training epoch takes
+/// about a second and changes the weights it runs on. Run through <c>Program</c>:
+/// <list type="bullet">
+/// <item><c>epoch mlp|cnn|logreg [timed-epochs]</c>: the PyTorch peer's setup
+/// (<c>shared/bench/pytorch_train_bench.py</c>): 8,000 random 1×28×28 samples, batch 128, Adam (lr 0.001),
+/// one warm-up epoch then the timed ones (default 5); prints the median and the minimum wall time and the
+/// process's CPU time per epoch, in the peer's format so the two lines can be read side by side.</item>
+/// <item><c>layers mlp|cnn</c>: milliseconds per batch of 128 in each layer's forward and backward, and the Adam step.</item>
+/// <item><c>mnist mlp|cnn|logreg [optimizer]</c>: three epochs on the bundled MNIST subset, with test accuracy.</item>
+/// </list>
+/// </summary>
+public static class TrainingTimer
+{
+    /// <summary>The commands this class answers.</summary>
+    public static readonly string[] Commands = ["epoch", "layers", "mnist"];
+
+    /// <summary>Runs the command in <paramref name="args"/>[0]; returns the process exit code.</summary>
+    public static int Run(string[] args)
+    {
+        string model = args.Length > 1 ? args[1] : "cnn";
+        switch (args[0])
+        {
+            case "epoch":
+                Epochs(model, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+                return 0;
+            case "layers":
+                Layers(model);
+                return 0;
+            case "mnist":
+                Mnist(model, args.Length > 2 ? args[2] : model == "logreg" ? "sgd(lr=0.1)" : "adam(lr=0.001)");
+                return 0;
+            default:
+                Console.Error.WriteLine($"descent-benchmarks: unknown command '{args[0]}'; valid: {string.Join(", ", Commands)}, or BenchmarkDotNet's options.");
+                return 2;
+        }
+    }
+
+    /// <summary>The peer's data: 8,000 uniform [0, 1) images with uniform labels (one test sample, so evaluation costs nothing).</summary>
+    private static Dataset RandomImages()
+    {
+        var random = new DeterministicRandom(0);
+        var images = new float[8000 * 784];
+        var labels = new byte[8000];
+        for (int i = 0; i < images.Length; i++) images[i] = random.NextSingle();
+        for (int i = 0; i < labels.Length; i++) labels[i] = (byte)random.NextInt32(10);
+        return new Dataset("random", new Shape(1, 28, 28), 10, new DataSplit(images, labels, 784), new DataSplit(images[..784], labels[..1], 784));
+    }
+
+    private static void Epochs(string model, int timed)
+    {
+        var data = RandomImages();
+        var network = ModelCatalog.Create(model, data.SampleShape, 10);
+        var adam = OptimizerCatalog.Resolve("adam(lr=0.001)", Convention.PyTorch);
+        var process = Process.GetCurrentProcess();
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        // Each call trains one epoch from the same start (as the peer's loop does after its warm-up); the first warms up.
+        // TrainSeconds counts the batches only; evaluation on the single test sample costs nothing.
+        for (int i = 0; i <= timed; i++)
+        {
+            process.Refresh();
+            var before = process.UserProcessorTime;
+            var run = Trainer.Train(network, data, "adam", adam, new TrainingOptions { Epochs = 1, Seed = (ulong)i + 1 });
+            process.Refresh();
+            if (i == 0) continue;
+            wall.Add(run.Epochs[^1].TrainSeconds);
+            cpu.Add((process.UserProcessorTime - before).TotalSeconds);
+        }
+        wall.Sort();
+        cpu.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"descent {model.ToUpperInvariant()} epoch (8000 samples, batch 128): median {wall[wall.Count / 2] * 1e3:F0} ms, min {wall[0] * 1e3:F0} ms, user CPU median {cpu[cpu.Count / 2] * 1e3:F0} ms ({Environment.ProcessorCount} cores)"));
+    }
+
+    private static void Layers(string model)
+    {
+        var data = RandomImages();
+        var network = ModelCatalog.Create(model, data.SampleShape, 10);
+        network.Initialize(1);
+        var adam = OptimizerCatalog.Resolve("adam(lr=0.001)", Convention.PyTorch).Create<float>(network.ParameterCount);
+        const int batch = 128, reps = 200;
+        var x = data.Train.Images.AsSpan(0, batch * 784).ToArray();
+        var labels = data.Train.Labels.AsSpan(0, batch).ToArray();
+        var forward = new double[network.Layers.Count];
+        var backward = new double[network.Layers.Count];
+        var outputs = network.Layers.Select(l => new float[batch * l.OutputShape.Size]).ToArray();
+        var gradients = network.Layers.Select(l => new float[batch * l.InputShape.Size]).ToArray();
+        var dy = new float[batch * 10];
+        for (int i = 0; i < dy.Length; i++) dy[i] = 1e-3f * (i % 7 - 3);
+        for (int rep = -10; rep < reps; rep++)
+        {
+            ReadOnlySpan<float> input = x;
+            for (int i = 0; i < network.Layers.Count; i++)
+            {
+                var layer = network.Layers[i];
+                long t = Stopwatch.GetTimestamp();
+                layer.Forward(network.Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), input, outputs[i], batch, training: true);
+                if (rep >= 0) forward[i] += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                input = outputs[i];
+            }
+            ReadOnlySpan<float> gradient = dy;
+            for (int i = network.Layers.Count - 1; i >= 0; i--)
+            {
+                var layer = network.Layers[i];
+                ReadOnlySpan<float> layerInput = i == 0 ? x : outputs[i - 1];
+                Span<float> dx = i == 0 ? [] : gradients[i];
+                long t = Stopwatch.GetTimestamp();
+                layer.Backward(network.Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), layerInput, outputs[i], gradient,
+                    network.Gradients.AsSpan(layer.ParameterOffset, layer.ParameterCount), dx, batch);
+                if (rep >= 0) backward[i] += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+                gradient = dx;
+            }
+        }
+        for (int i = 0; i < network.Layers.Count; i++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{network.Layers[i],-36} forward {forward[i] / reps,7:F3} ms  backward {backward[i] / reps,7:F3} ms"));
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < reps; i++) network.ComputeGradients(x, labels, batch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forward+backward, batch {batch}: {clock.Elapsed.TotalMilliseconds / reps:F3} ms"));
+        clock.Restart();
+        for (int i = 0; i < reps; i++) adam.Step(network.Parameters, network.Gradients);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"adam step ({network.ParameterCount} parameters): {clock.Elapsed.TotalMilliseconds / reps:F3} ms"));
+    }
+
+    private static void Mnist(string model, string spec)
+    {
+        var data = DatasetCatalog.Load("mnist");
+        var network = ModelCatalog.Create(model, data.SampleShape, data.ClassCount);
+        var run = Trainer.Train(network, data, spec, OptimizerCatalog.Resolve(spec, Convention.PyTorch), new TrainingOptions { Epochs = 3, Seed = 1 });
+        foreach (var e in run.Epochs)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{model} {spec} epoch {e.Epoch}: test accuracy {e.TestAccuracy:P2}, loss {e.TestLoss:F4}, {e.TrainSeconds:F3} s training, {e.Seconds:F3} s total"));
+    }
+}
