@@ -88,41 +88,49 @@ public static class TrainingTimer
         var network = ModelCatalog.Create(model, data.SampleShape, 10);
         network.Initialize(1);
         var adam = OptimizerCatalog.Resolve("adam(lr=0.001)", Convention.PyTorch).Create<float>(network.ParameterCount);
-        const int batch = 128, reps = 200;
+        const int batch = 128, reps = 300;
         var x = data.Train.Images.AsSpan(0, batch * 784).ToArray();
         var labels = data.Train.Labels.AsSpan(0, batch).ToArray();
-        var forward = new double[network.Layers.Count];
-        var backward = new double[network.Layers.Count];
         var outputs = network.Layers.Select(l => new float[batch * l.OutputShape.Size]).ToArray();
         var gradients = network.Layers.Select(l => new float[batch * l.InputShape.Size]).ToArray();
         var dy = new float[batch * 10];
         for (int i = 0; i < dy.Length; i++) dy[i] = 1e-3f * (i % 7 - 3);
-        for (int rep = -10; rep < reps; rep++)
+        var process = Process.GetCurrentProcess();
+        // Each layer's pass repeated alone, so the process's CPU time (all threads) can be charged to it:
+        // on a shared machine wall time mostly measures the neighbours.
+        (double Wall, double Cpu) Time(Action pass)
         {
-            ReadOnlySpan<float> input = x;
-            for (int i = 0; i < network.Layers.Count; i++)
-            {
-                var layer = network.Layers[i];
-                long t = Stopwatch.GetTimestamp();
-                layer.Forward(network.Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), input, outputs[i], batch, training: true);
-                if (rep >= 0) forward[i] += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-                input = outputs[i];
-            }
-            ReadOnlySpan<float> gradient = dy;
-            for (int i = network.Layers.Count - 1; i >= 0; i--)
-            {
-                var layer = network.Layers[i];
-                ReadOnlySpan<float> layerInput = i == 0 ? x : outputs[i - 1];
-                Span<float> dx = i == 0 ? [] : gradients[i];
-                long t = Stopwatch.GetTimestamp();
-                layer.Backward(network.Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), layerInput, outputs[i], gradient,
-                    network.Gradients.AsSpan(layer.ParameterOffset, layer.ParameterCount), dx, batch);
-                if (rep >= 0) backward[i] += Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-                gradient = dx;
-            }
+            for (int i = 0; i < 5; i++) pass();
+            process.Refresh();
+            var cpu = process.UserProcessorTime;
+            long t = Stopwatch.GetTimestamp();
+            for (int i = 0; i < reps; i++) pass();
+            double wall = Stopwatch.GetElapsedTime(t).TotalMilliseconds / reps;
+            process.Refresh();
+            return (wall, (process.UserProcessorTime - cpu).TotalMilliseconds / reps);
         }
+        var input = x;
         for (int i = 0; i < network.Layers.Count; i++)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{network.Layers[i],-36} forward {forward[i] / reps,7:F3} ms  backward {backward[i] / reps,7:F3} ms"));
+        {
+            var layer = network.Layers[i];
+            var layerInput = input;
+            var output = outputs[i];
+            var f = Time(() => layer.Forward(network.Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), layerInput, output, batch, training: true));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{layer,-36} forward  {f.Wall,7:F3} ms wall {f.Cpu,7:F3} ms CPU"));
+            input = output;
+        }
+        var gradient = dy;
+        for (int i = network.Layers.Count - 1; i >= 0; i--)
+        {
+            var layer = network.Layers[i];
+            var layerInput = i == 0 ? x : outputs[i - 1];
+            var dx = i == 0 ? [] : gradients[i];
+            var dyLayer = gradient;
+            var b = Time(() => layer.Backward(network.Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), layerInput, outputs[i], dyLayer,
+                network.Gradients.AsSpan(layer.ParameterOffset, layer.ParameterCount), dx, batch));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{layer,-36} backward {b.Wall,7:F3} ms wall {b.Cpu,7:F3} ms CPU"));
+            gradient = dx;
+        }
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < reps; i++) network.ComputeGradients(x, labels, batch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forward+backward, batch {batch}: {clock.Elapsed.TotalMilliseconds / reps:F3} ms"));

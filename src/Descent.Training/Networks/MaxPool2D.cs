@@ -18,36 +18,55 @@ public sealed class MaxPool2D : Layer
             : throw new ArgumentException($"2×2 max pooling needs an input of at least 2×2, got {input}.");
 
     /// <inheritdoc />
-    public override void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch, bool training)
+    public override unsafe void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch, bool training)
     {
         int h = InputShape.Height, w = InputShape.Width, ho = OutputShape.Height, wo = OutputShape.Width;
         int planes = batch * InputShape.Channels;
+        if ((long)planes * h * w > input.Length || (long)planes * ho * wo > output.Length)
+            throw new ArgumentException($"A batch of {batch} needs {(long)planes * h * w} inputs and {(long)planes * ho * wo} outputs.");
         if (training && _argmax.Length < planes * ho * wo) _argmax = new int[planes * ho * wo];
-        for (int plane = 0; plane < planes; plane++)
+        fixed (float* x = input, y = output)
+        fixed (int* argmax = _argmax)
         {
-            int inBase = plane * h * w, outBase = plane * ho * wo;
-            for (int y = 0; y < ho; y++)
-                for (int x = 0; x < wo; x++)
+            for (int plane = 0; plane < planes; plane++)
+            {
+                int inBase = plane * h * w, outBase = plane * ho * wo;
+                for (int oy = 0; oy < ho; oy++)
                 {
-                    int i0 = inBase + 2 * y * w + 2 * x;
-                    int best = i0;
-                    if (input[i0 + 1] > input[best]) best = i0 + 1;
-                    if (input[i0 + w] > input[best]) best = i0 + w;
-                    if (input[i0 + w + 1] > input[best]) best = i0 + w + 1;
-                    int o = outBase + y * wo + x;
-                    output[o] = input[best];
-                    if (training) _argmax[o] = best;
+                    int row = inBase + 2 * oy * w;
+                    float* yRow = y + outBase + oy * wo;
+                    int* aRow = argmax + outBase + oy * wo;
+                    for (int ox = 0; ox < wo; ox++)
+                    {
+                        // The first maximum in the order top-left, top-right, bottom-left, bottom-right.
+                        int i0 = row + 2 * ox;
+                        int best = i0;
+                        float value = x[i0];
+                        if (x[i0 + 1] > value) { best = i0 + 1; value = x[best]; }
+                        if (x[i0 + w] > value) { best = i0 + w; value = x[best]; }
+                        if (x[i0 + w + 1] > value) { best = i0 + w + 1; value = x[best]; }
+                        yRow[ox] = value;
+                        if (training) aRow[ox] = best;
+                    }
                 }
+            }
         }
     }
 
     /// <inheritdoc />
-    public override void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output,
+    public override unsafe void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output,
         ReadOnlySpan<float> outputGradient, Span<float> parameterGradients, Span<float> inputGradient, int batch)
     {
         if (inputGradient.IsEmpty) return;
-        inputGradient[..(batch * InputShape.Size)].Clear();
         int count = batch * OutputShape.Size;
-        for (int o = 0; o < count; o++) inputGradient[_argmax[o]] += outputGradient[o];
+        if (count > _argmax.Length || count > outputGradient.Length || (long)batch * InputShape.Size > inputGradient.Length)
+            throw new ArgumentException($"A batch of {batch} needs a training forward pass of that batch first.");
+        inputGradient[..(batch * InputShape.Size)].Clear();
+        fixed (float* dx = inputGradient, dy = outputGradient)
+        fixed (int* argmax = _argmax)
+        {
+            // Windows do not overlap, so each input gets at most one output's gradient.
+            for (int o = 0; o < count; o++) dx[argmax[o]] = dy[o];
+        }
     }
 }
