@@ -240,28 +240,66 @@ public sealed unsafe class Conv2D : Layer
     private void Im2Col(float* x, float* col, int rowStride)
     {
         int h = InputShape.Height, w = InputShape.Width, ho = OutputShape.Height, wo = OutputShape.Width;
+        bool sameWidth = Stride == 1 && wo == w;
         int row = 0;
         for (int c = 0; c < InputShape.Channels; c++)
             for (int ky = 0; ky < Kernel; ky++)
                 for (int kx = 0; kx < Kernel; kx++, row++)
                 {
                     float* dst = col + (long)row * rowStride;
+                    float* plane = x + (long)c * h * w;
                     var (first, last) = InsideColumns(kx);
+                    if (sameWidth)
+                    {
+                        // Output line oy is input line oy + ky − P shifted by kx − P: all inside lines are one block copy
+                        // (clipped where it would leave the plane); only the few columns that wrapped to a neighbouring
+                        // line are zeroed after. A few calls per row instead of several per line.
+                        var (lo, hi) = InsideLines(ky);
+                        int shift = kx - Padding, begin = Math.Max(0, -shift), end = (hi - lo) * w - Math.Max(0, shift);
+                        Zero(dst, lo * wo);
+                        if (end > begin)
+                            new ReadOnlySpan<float>(plane + (lo + ky - Padding) * w + shift + begin, end - begin).CopyTo(new Span<float>(dst + lo * wo + begin, end - begin));
+                        for (int oy = lo; oy < hi; oy++) ZeroEdges(dst + oy * wo, first, last, wo);
+                        Zero(dst + hi * wo, (ho - hi) * wo);
+                        continue;
+                    }
                     for (int oy = 0; oy < ho; oy++, dst += wo)
                     {
                         int iy = oy * Stride - Padding + ky;
                         if ((uint)iy >= (uint)h)
                         {
-                            new Span<float>(dst, wo).Clear();
+                            Zero(dst, wo);
                             continue;
                         }
-                        new Span<float>(dst, first).Clear();
-                        float* src = x + ((long)c * h + iy) * w - Padding + kx;
-                        if (Stride == 1) new ReadOnlySpan<float>(src + first, last - first).CopyTo(new Span<float>(dst + first, last - first));
-                        else for (int ox = first; ox < last; ox++) dst[ox] = src[ox * Stride];
-                        new Span<float>(dst + last, wo - last).Clear();
+                        float* src = plane + iy * w - Padding + kx;
+                        for (int ox = first; ox < last; ox++) dst[ox] = src[ox * Stride];
+                        ZeroEdges(dst, first, last, wo);
                     }
                 }
+    }
+
+    /// <summary>The output lines [lo, hi) whose input line oy·S − P + ky lies inside the image.</summary>
+    private (int Lo, int Hi) InsideLines(int ky)
+    {
+        int ho = OutputShape.Height;
+        int lo = Math.Min(ho, Math.Max(0, (Padding - ky + Stride - 1) / Stride));
+        int high = InputShape.Height - 1 + Padding - ky;
+        int hi = high < 0 ? 0 : Math.Min(ho, high / Stride + 1);
+        return (lo, Math.Max(lo, hi));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ZeroEdges(float* line, int first, int last, int width)
+    {
+        for (int i = 0; i < first; i++) line[i] = 0f;
+        for (int i = last; i < width; i++) line[i] = 0f;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Zero(float* p, int count)
+    {
+        if (count > 16) new Span<float>(p, count).Clear();
+        else for (int i = 0; i < count; i++) p[i] = 0f;
     }
 
     /// <summary>The output columns [first, last) whose input column ox·S − P + kx lies inside the image.</summary>
@@ -279,6 +317,7 @@ public sealed unsafe class Conv2D : Layer
     private void Col2Im(float* col, int rowStride, float* dx)
     {
         int h = InputShape.Height, w = InputShape.Width, ho = OutputShape.Height, wo = OutputShape.Width;
+        bool sameWidth = Stride == 1 && wo == w;
         new Span<float>(dx, InputShape.Size).Clear();
         int row = 0;
         for (int c = 0; c < InputShape.Channels; c++)
@@ -286,14 +325,25 @@ public sealed unsafe class Conv2D : Layer
                 for (int kx = 0; kx < Kernel; kx++, row++)
                 {
                     float* src = col + (long)row * rowStride;
+                    float* plane = dx + (long)c * h * w;
                     var (first, last) = InsideColumns(kx);
+                    if (sameWidth)
+                    {
+                        // As in Im2Col, one block per row: the wrapped columns (scratch here) are zeroed first, so the block
+                        // adds nothing to the neighbouring lines they overlap.
+                        var (lo, hi) = InsideLines(ky);
+                        int shift = kx - Padding, begin = Math.Max(0, -shift), end = (hi - lo) * w - Math.Max(0, shift);
+                        for (int oy = lo; oy < hi; oy++) ZeroEdges(src + oy * wo, first, last, wo);
+                        if (end > begin)
+                            AddTo(new ReadOnlySpan<float>(src + lo * wo + begin, end - begin), new Span<float>(plane + (lo + ky - Padding) * w + shift + begin, end - begin));
+                        continue;
+                    }
                     for (int oy = 0; oy < ho; oy++, src += wo)
                     {
                         int iy = oy * Stride - Padding + ky;
                         if ((uint)iy >= (uint)h) continue;
-                        float* dst = dx + ((long)c * h + iy) * w - Padding + kx;
-                        if (Stride == 1) AddTo(new ReadOnlySpan<float>(src + first, last - first), new Span<float>(dst + first, last - first));
-                        else for (int ox = first; ox < last; ox++) dst[ox * Stride] += src[ox];
+                        float* dst = plane + iy * w - Padding + kx;
+                        for (int ox = first; ox < last; ox++) dst[ox * Stride] += src[ox];
                     }
                 }
     }
