@@ -95,4 +95,28 @@ public class GemmTests
         Gemm.Multiply(a, true, b, false, narrow, m, n, k, false, 0, wide: false);
         Assert.Equal(wide, narrow);
     }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(4, 3, 8)]
+    [InlineData(5, 4, 7)]
+    [InlineData(8, 9, 7056)]
+    [InlineData(16, 72, 784)]
+    [InlineData(7, 11, 33)]
+    public void DotProducts_ShapesWithTails_MatchNaiveTripleLoop(int m, int n, int k)
+    {
+        var a = Random(m * k, 11 + m);
+        var b = Random(n * k, 12 + n);
+        var c = Random(m * n + 2, 13);
+        float guard0 = c[m * n], guard1 = c[m * n + 1];
+        var want = Naive(a, false, b, true, m, n, k);
+        Gemm.DotProducts(a, b, c, m, n, k);
+        for (int i = 0; i < m * n; i++)
+        {
+            double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(want[i]);
+            Assert.True(Math.Abs(c[i] - want[i]) <= tolerance, $"m={m} n={n} k={k} i={i}: {c[i]} vs {want[i]}");
+        }
+        Assert.Equal(guard0, c[m * n]);
+        Assert.Equal(guard1, c[m * n + 1]);
+    }
 }

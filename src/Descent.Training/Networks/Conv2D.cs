@@ -10,7 +10,8 @@ namespace Descent.Training.Networks;
 /// padding; weights stored output channels × (input channels · kernel · kernel), then one bias per
 /// output channel. The batch is cut into chunks of a few samples; each chunk is unrolled (im2col) into
 /// one matrix whose columns are the chunk's output pixels, sample after sample, so each pass is one GEMM
-/// per chunk: <c>Y = W·col</c> (+ b), <c>∂W = ∂Y·colᵀ</c>, <c>∂col = Wᵀ·∂Y</c> folded back (col2im) into ∂x.
+/// per chunk: <c>Y = W·col</c> (+ b), <c>∂W = ∂Y·colᵀ</c> (as dot products: a few filters × taps over thousands of
+/// pixels), <c>∂col = Wᵀ·∂Y</c> folded back (col2im) into ∂x.
 /// </summary>
 /// <remarks>
 /// Chunk boundaries depend only on the layer's shape, never on the thread count: threads take whole
@@ -222,8 +223,7 @@ public sealed unsafe class Conv2D : Layer
                     for (int o = 0; o < m; o++)
                         new ReadOnlySpan<float>(_outputGradient + ((long)(first + j) * m + o) * p, p).CopyTo(new Span<float>(dy + (long)o * n + j * p, p));
                 }
-                Gemm.Multiply(new ReadOnlySpan<float>(dy, m * n), false, new ReadOnlySpan<float>(col, k * n), true,
-                    new Span<float>(partial, m * k), m, k, n, maxThreads: 1);
+                Gemm.DotProducts(dy, col, partial, m, k, n);
                 for (int o = 0; o < m; o++) partial[m * k + o] = Sum(new ReadOnlySpan<float>(dy + (long)o * n, n));
                 if (_inputGradient == null) continue;
                 Gemm.Multiply(new ReadOnlySpan<float>(_weights, m * k), true, new ReadOnlySpan<float>(dy, m * n), false,

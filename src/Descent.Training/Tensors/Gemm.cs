@@ -87,6 +87,86 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// <c>C[m×n] = A[m×k]·B[n×k]ᵀ</c> (A, B, C dense row-major) as <c>m·n</c> dot products of long rows, blocked
+    /// 4×3 so each loaded vector feeds several products. For the shape of a convolution's weight gradient
+    /// (a few filters × a few taps, summed over thousands of pixels) this beats <see cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, bool, Span{float}, int, int, int, bool, int)"/>,
+    /// which would repack both long operands for a handful of tiles. One thread; every element is summed in the
+    /// same order (eight lanes along k, the lanes in order, then the tail), whichever block computes it.
+    /// </summary>
+    internal static void DotProducts(float* a, float* b, float* c, int m, int n, int k)
+    {
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            int j = 0;
+            for (; j + 3 <= n; j += 3) Dots4x3(a + (long)i * k, b + (long)j * k, c + (long)i * n + j, n, k);
+            for (; j < n; j++)
+                for (int r = 0; r < 4; r++) c[(long)(i + r) * n + j] = Dot(a + (long)(i + r) * k, b + (long)j * k, k);
+        }
+        for (; i < m; i++)
+            for (int j = 0; j < n; j++) c[(long)i * n + j] = Dot(a + (long)i * k, b + (long)j * k, k);
+    }
+
+    /// <summary><see cref="DotProducts(float*, float*, float*, int, int, int)"/> on checked spans.</summary>
+    internal static void DotProducts(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if ((long)m * k > a.Length || (long)n * k > b.Length || (long)m * n > c.Length)
+            throw new ArgumentException($"A, B, C need {(long)m * k}, {(long)n * k}, {(long)m * n} elements, have {a.Length}, {b.Length}, {c.Length}.");
+        fixed (float* pa = a, pb = b, pc = c) DotProducts(pa, pb, pc, m, n, k);
+    }
+
+    /// <summary>The reduction every dot product ends with: lanes summed in order, then the scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Finish(Vector256<float> lanes, float* a, float* b, int from, int k)
+    {
+        float sum = lanes.GetElement(0);
+        for (int l = 1; l < 8; l++) sum += lanes.GetElement(l);
+        for (int p = from; p < k; p++) sum = MathF.FusedMultiplyAdd(a[p], b[p], sum);
+        return sum;
+    }
+
+    private static float Dot(float* a, float* b, int k)
+    {
+        var acc = Vector256<float>.Zero;
+        int p = 0;
+        for (; p + 8 <= k; p += 8) acc = Vector256.FusedMultiplyAdd(Vector256.Load(a + p), Vector256.Load(b + p), acc);
+        return Finish(acc, a, b, p, k);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dots4x3(float* a, float* b, float* c, int ldc, int k)
+    {
+        Vector256<float> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
+        Vector256<float> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
+        float* a1 = a + k, a2 = a1 + k, a3 = a2 + k, b1 = b + k, b2 = b1 + k;
+        int p = 0;
+        for (; p + 8 <= k; p += 8)
+        {
+            var y0 = Vector256.Load(b + p);
+            var y1 = Vector256.Load(b1 + p);
+            var y2 = Vector256.Load(b2 + p);
+            var x = Vector256.Load(a + p);
+            c00 = Vector256.FusedMultiplyAdd(x, y0, c00); c01 = Vector256.FusedMultiplyAdd(x, y1, c01); c02 = Vector256.FusedMultiplyAdd(x, y2, c02);
+            x = Vector256.Load(a1 + p);
+            c10 = Vector256.FusedMultiplyAdd(x, y0, c10); c11 = Vector256.FusedMultiplyAdd(x, y1, c11); c12 = Vector256.FusedMultiplyAdd(x, y2, c12);
+            x = Vector256.Load(a2 + p);
+            c20 = Vector256.FusedMultiplyAdd(x, y0, c20); c21 = Vector256.FusedMultiplyAdd(x, y1, c21); c22 = Vector256.FusedMultiplyAdd(x, y2, c22);
+            x = Vector256.Load(a3 + p);
+            c30 = Vector256.FusedMultiplyAdd(x, y0, c30); c31 = Vector256.FusedMultiplyAdd(x, y1, c31); c32 = Vector256.FusedMultiplyAdd(x, y2, c32);
+        }
+        c[0] = Finish(c00, a, b, p, k); c[1] = Finish(c01, a, b1, p, k); c[2] = Finish(c02, a, b2, p, k);
+        c += ldc;
+        c[0] = Finish(c10, a1, b, p, k); c[1] = Finish(c11, a1, b1, p, k); c[2] = Finish(c12, a1, b2, p, k);
+        c += ldc;
+        c[0] = Finish(c20, a2, b, p, k); c[1] = Finish(c21, a2, b1, p, k); c[2] = Finish(c22, a2, b2, p, k);
+        c += ldc;
+        c[0] = Finish(c30, a3, b, p, k); c[1] = Finish(c31, a3, b1, p, k); c[2] = Finish(c32, a3, b2, p, k);
+    }
+
     private readonly record struct Job(nint A, int Lda, bool TransA, nint B, int Ldb, bool TransB, nint C, int Ldc, int M, int N, int K, bool Accumulate, bool Wide)
     {
         /// <summary>Computes rows [r0, r1) of C; no other thread writes them.</summary>
