@@ -39,6 +39,9 @@ public class Conv2DTests
         // The model's own layers (cnn: 1→8 on 28×28, 8→16 on 14×14), batch across chunk boundaries.
         yield return new Case(11, 1, 28, 28, 8, 3, 1, 1);
         yield return new Case(9, 8, 14, 14, 16, 3, 1, 1);
+        // Patches and filter counts past Gemm.SmallDepthLimit take the packed GEMM for all three products.
+        yield return new Case(3, 16, 5, 6, 130, 3, 1, 1);
+        yield return new Case(2, 15, 7, 7, 129, 3, 2, 0);
     }
 
     [Fact]

@@ -119,4 +119,36 @@ public class GemmTests
         Assert.Equal(guard0, c[m * n]);
         Assert.Equal(guard1, c[m * n + 1]);
     }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(4, 16, 9)]
+    [InlineData(8, 784, 9)]
+    [InlineData(16, 196, 72)]
+    [InlineData(72, 196, 16)]
+    [InlineData(7, 29, 5)]
+    public void SmallDepth_StridedAAndBias_MatchNaiveTripleLoop(int m, int n, int k)
+    {
+        // A read transposed (stored k×m) and B's rows three columns wider than used, C's rows two wider.
+        int ldb = n + 3, ldc = n + 2;
+        var a = Random(m * k, 21 + m);
+        var b = Random(k * ldb, 22 + n);
+        var bias = Random(m, 23);
+        var c = Random(m * ldc, 24);
+        var before = (float[])c.Clone();
+        Gemm.SmallDepth(a, 1, m, bias, b, ldb, c, ldc, m, n, k);
+        for (int i = 0; i < m; i++)
+            for (int q = 0; q < ldc; q++)
+            {
+                if (q >= n)
+                {
+                    Assert.Equal(before[i * ldc + q], c[i * ldc + q]);
+                    continue;
+                }
+                double want = bias[i];
+                for (int p = 0; p < k; p++) want += (double)a[p * m + i] * b[p * ldb + q];
+                double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(want);
+                Assert.True(Math.Abs(c[i * ldc + q] - want) <= tolerance, $"m={m} n={n} k={k} [{i},{q}]: {c[i * ldc + q]} vs {want}");
+            }
+    }
 }

@@ -195,6 +195,16 @@ public sealed unsafe class Conv2D : Layer
         {
             while (NextChunk(out int first, out int count))
             {
+                if (k <= Gemm.SmallDepthLimit)
+                {
+                    // Short patches: each sample's product is written straight into the output, bias first, from B in place.
+                    for (int j = 0; j < count; j++)
+                    {
+                        Im2Col(_input + (long)(first + j) * InputShape.Size, col, p);
+                        Gemm.SmallDepth(_weights, k, 1, _weights + m * k, col, p, _output + (long)(first + j) * m * p, p, m, p, k);
+                    }
+                    continue;
+                }
                 int n = count * p;
                 for (int j = 0; j < count; j++) Im2Col(_input + (long)(first + j) * InputShape.Size, col + j * p, n);
                 Gemm.Multiply(new ReadOnlySpan<float>(_weights, m * k), false, new ReadOnlySpan<float>(col, k * n), false,
@@ -226,6 +236,16 @@ public sealed unsafe class Conv2D : Layer
                 Gemm.DotProducts(dy, col, partial, m, k, n);
                 for (int o = 0; o < m; o++) partial[m * k + o] = Sum(new ReadOnlySpan<float>(dy + (long)o * n, n));
                 if (_inputGradient == null) continue;
+                if (m <= Gemm.SmallDepthLimit)
+                {
+                    // ∂col = Wᵀ·∂y per sample, reading W transposed through strides and ∂y in the batch's own layout.
+                    for (int j = 0; j < count; j++)
+                    {
+                        Gemm.SmallDepth(_weights, 1, k, null, _outputGradient + (long)(first + j) * m * p, p, dcol, p, k, p, m);
+                        Col2Im(dcol, p, _inputGradient + (long)(first + j) * InputShape.Size);
+                    }
+                    continue;
+                }
                 Gemm.Multiply(new ReadOnlySpan<float>(_weights, m * k), true, new ReadOnlySpan<float>(dy, m * n), false,
                     new Span<float>(dcol, k * n), k, n, m, maxThreads: 1);
                 for (int j = 0; j < count; j++) Col2Im(dcol + j * p, n, _inputGradient + (long)(first + j) * InputShape.Size);

@@ -108,6 +108,102 @@ public static unsafe class Gemm
             for (int j = 0; j < n; j++) c[(long)i * n + j] = Dot(a + (long)i * k, b + (long)j * k, k);
     }
 
+    /// <summary>Depths up to this use <see cref="SmallDepth"/>: short enough that B's rows can be read in place.</summary>
+    internal const int SmallDepthLimit = 128;
+
+    /// <summary>
+    /// <c>C[i, q] = bias[i] + Σ_p A[i, p]·B[p, q]</c> for a short depth k (≤ <see cref="SmallDepthLimit"/>), reading A
+    /// through strides (<c>A[i, p] = a[i·aRow + p·aCol]</c>, so Aᵀ costs nothing) and B's rows in place, without
+    /// packing: blocks of 4 rows × 16 columns keep 8 accumulators, started at the bias (zero when null). A
+    /// convolution's output or input gradient (a few filters, a few taps, hundreds of pixels) is exactly this shape,
+    /// and writing C with any row stride lets it land in the batch's own layout. One thread; every element is
+    /// summed in p order with fused multiply-adds, whichever block computes it.
+    /// </summary>
+    internal static void SmallDepth(float* a, int aRow, int aCol, float* bias, float* b, int ldb, float* c, int ldc, int m, int n, int k)
+    {
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            float* c0 = c + (long)i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+            float z0 = bias == null ? 0f : bias[i], z1 = bias == null ? 0f : bias[i + 1], z2 = bias == null ? 0f : bias[i + 2], z3 = bias == null ? 0f : bias[i + 3];
+            int q = 0;
+            for (; q + 16 <= n; q += 16)
+            {
+                Vector256<float> s00 = Vector256.Create(z0), s01 = s00, s10 = Vector256.Create(z1), s11 = s10;
+                Vector256<float> s20 = Vector256.Create(z2), s21 = s20, s30 = Vector256.Create(z3), s31 = s30;
+                float* bp = b + q;
+                for (int p = 0; p < k; p++, bp += ldb)
+                {
+                    var y0 = Vector256.Load(bp);
+                    var y1 = Vector256.Load(bp + 8);
+                    long o = (long)p * aCol;
+                    var x = Vector256.Create(a0[o]); s00 = Vector256.FusedMultiplyAdd(x, y0, s00); s01 = Vector256.FusedMultiplyAdd(x, y1, s01);
+                    x = Vector256.Create(a1[o]); s10 = Vector256.FusedMultiplyAdd(x, y0, s10); s11 = Vector256.FusedMultiplyAdd(x, y1, s11);
+                    x = Vector256.Create(a2[o]); s20 = Vector256.FusedMultiplyAdd(x, y0, s20); s21 = Vector256.FusedMultiplyAdd(x, y1, s21);
+                    x = Vector256.Create(a3[o]); s30 = Vector256.FusedMultiplyAdd(x, y0, s30); s31 = Vector256.FusedMultiplyAdd(x, y1, s31);
+                }
+                Vector256.Store(s00, c0 + q); Vector256.Store(s01, c0 + q + 8);
+                Vector256.Store(s10, c1 + q); Vector256.Store(s11, c1 + q + 8);
+                Vector256.Store(s20, c2 + q); Vector256.Store(s21, c2 + q + 8);
+                Vector256.Store(s30, c3 + q); Vector256.Store(s31, c3 + q + 8);
+            }
+            for (; q + 8 <= n; q += 8)
+            {
+                Vector256<float> s0 = Vector256.Create(z0), s1 = Vector256.Create(z1), s2 = Vector256.Create(z2), s3 = Vector256.Create(z3);
+                float* bp = b + q;
+                for (int p = 0; p < k; p++, bp += ldb)
+                {
+                    var y = Vector256.Load(bp);
+                    long o = (long)p * aCol;
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[o]), y, s0);
+                    s1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[o]), y, s1);
+                    s2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[o]), y, s2);
+                    s3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[o]), y, s3);
+                }
+                Vector256.Store(s0, c0 + q);
+                Vector256.Store(s1, c1 + q);
+                Vector256.Store(s2, c2 + q);
+                Vector256.Store(s3, c3 + q);
+            }
+            for (; q < n; q++)
+                for (int r = 0; r < 4; r++) c[(long)(i + r) * ldc + q] = SmallDepthScalar(a + (long)(i + r) * aRow, aCol, bias == null ? 0f : bias[i + r], b + q, ldb, k);
+        }
+        for (; i < m; i++)
+        {
+            float* ai = a + (long)i * aRow, ci = c + (long)i * ldc;
+            float z = bias == null ? 0f : bias[i];
+            int q = 0;
+            for (; q + 8 <= n; q += 8)
+            {
+                var s = Vector256.Create(z);
+                float* bp = b + q;
+                for (int p = 0; p < k; p++, bp += ldb) s = Vector256.FusedMultiplyAdd(Vector256.Create(ai[(long)p * aCol]), Vector256.Load(bp), s);
+                Vector256.Store(s, ci + q);
+            }
+            for (; q < n; q++) ci[q] = SmallDepthScalar(ai, aCol, z, b + q, ldb, k);
+        }
+    }
+
+    /// <summary>One element of <see cref="SmallDepth"/>, in the same order and with the same fused operations as its vector lanes.</summary>
+    private static float SmallDepthScalar(float* a, int aCol, float start, float* b, int ldb, int k)
+    {
+        float s = start;
+        for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[(long)p * aCol], b[(long)p * ldb], s);
+        return s;
+    }
+
+    /// <summary><see cref="SmallDepth"/> on checked spans; null bias when <paramref name="bias"/> is empty.</summary>
+    internal static void SmallDepth(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> bias, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, int m, int n, int k)
+    {
+        if (m <= 0 || n <= 0) return;
+        if ((long)(m - 1) * aRow + (long)(k - 1) * aCol >= a.Length && k > 0) throw new ArgumentException("A is too short.", nameof(a));
+        if (!bias.IsEmpty && bias.Length < m) throw new ArgumentException("The bias is too short.", nameof(bias));
+        if (k > 0 && (long)(k - 1) * ldb + n > b.Length) throw new ArgumentException("B is too short.", nameof(b));
+        if ((long)(m - 1) * ldc + n > c.Length) throw new ArgumentException("C is too short.", nameof(c));
+        fixed (float* pa = a, pBias = bias, pb = b, pc = c) SmallDepth(pa, aRow, aCol, bias.IsEmpty ? null : pBias, pb, ldb, pc, ldc, m, n, k);
+    }
+
     /// <summary><see cref="DotProducts(float*, float*, float*, int, int, int)"/> on checked spans.</summary>
     internal static void DotProducts(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k)
     {
