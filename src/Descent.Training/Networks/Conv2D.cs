@@ -8,10 +8,12 @@ namespace Descent.Training.Networks;
 /// <summary>
 /// 2-D convolution (cross-correlation, as in every framework) with a square kernel, stride and zero
 /// padding; weights stored output channels × (input channels · kernel · kernel), then one bias per
-/// output channel. The batch is cut into chunks of a few samples; each chunk is unrolled (im2col) into
-/// one matrix whose columns are the chunk's output pixels, sample after sample, so each pass is one GEMM
-/// per chunk: <c>Y = W·col</c> (+ b), <c>∂W = ∂Y·colᵀ</c> (as dot products: a few filters × taps over thousands of
-/// pixels), <c>∂col = Wᵀ·∂Y</c> folded back (col2im) into ∂x.
+/// output channel. The batch is cut into chunks of a few samples, each unrolled (im2col) so the three
+/// products are matrix products: <c>Y = W·col + b</c>, <c>∂W = ∂Y·colᵀ</c> summed over the chunk's pixels
+/// (<see cref="Gemm.DotProducts(float*, float*, float*, int, int, int)"/>: a few filters × taps, thousands of pixels), and
+/// <c>∂col = Wᵀ·∂Y</c> folded back (col2im) into ∂x. Y and ∂col use <see cref="Gemm.SmallDepth(float*, int, int, float*, float*, int, float*, int, int, int, int)"/>
+/// when their depth (patch size, filter count) is short, writing each sample in place, and the packed
+/// <see cref="Gemm"/> product over the whole chunk otherwise.
 /// </summary>
 /// <remarks>
 /// Chunk boundaries depend only on the layer's shape, never on the thread count: threads take whole
@@ -25,6 +27,7 @@ public sealed unsafe class Conv2D : Layer
     private const int ChunkFloats = 1 << 16;
 
     private readonly Action<int> _forwardWorker, _backwardWorker;
+    private readonly ParallelOptions _parallel = new();
     private float[][] _col = [], _product = [], _dcol = [];
     private float[] _partials = [];
 
@@ -133,6 +136,11 @@ public sealed unsafe class Conv2D : Layer
         }
         // Chunk partials summed in chunk order: the same bits whatever thread computed which chunk.
         var total = parameterGradients[..per];
+        if (chunks == 0)
+        {
+            total.Clear();
+            return;
+        }
         _partials.AsSpan(0, per).CopyTo(total);
         for (int c = 1; c < chunks; c++) AddTo(_partials.AsSpan(c * per, per), total);
     }
@@ -158,7 +166,11 @@ public sealed unsafe class Conv2D : Layer
         _batch = batch;
         _nextChunk = 0;
         if (workers == 1) worker(0);
-        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker);
+        else
+        {
+            _parallel.MaxDegreeOfParallelism = workers;
+            Parallel.For(0, workers, _parallel, worker);
+        }
     }
 
     private void EnsureWorkspaces(int workers, bool backward)
