@@ -31,6 +31,8 @@ public class GemmBenchmarks
     /// <summary>
     /// The layer products of <c>mlp</c> 784-256-256-10 (the speed benchmark) and the Adam paper's 784-1000-1000-10, batch 128:
     /// <c>fwd a-b</c> is X[128×a]·W[a×b]; <c>dW a-b</c> is Xᵀ[a×128]·dY[128×b]; <c>dX a-b</c> is dY[128×b]·Wᵀ[b×a].
+    /// <c>cube 512</c> is a square product for comparison with BLAS figures; <c>cnn conv…</c> are the per-chunk products of
+    /// the <c>cnn</c> model's convolutions (Conv2D unrolls a chunk of 9 or 4 samples: W·col, ∂Y·colᵀ, Wᵀ·∂Y).
     /// </summary>
     public static GemmShape[] Shapes { get; } =
     [
@@ -41,6 +43,12 @@ public class GemmBenchmarks
         new("fwd 784-1000", 128, 1000, 784, false, false),
         new("fwd 1000-1000", 128, 1000, 1000, false, false),
         new("dW 1000-1000", 1000, 1000, 128, true, false),
+        new("dX 1000-1000", 128, 1000, 1000, false, true),
+        new("cube 512", 512, 512, 512, false, false),
+        new("cnn conv1 fwd", 8, 9 * 784, 9, false, false),
+        new("cnn conv2 fwd", 16, 4 * 196, 72, false, false),
+        new("cnn conv2 dW", 16, 72, 4 * 196, false, true),
+        new("cnn conv2 dX", 72, 4 * 196, 16, true, false),
     ];
 
     /// <summary>Fills the operands with reproducible values.</summary>

@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
+using Descent.Benchmarks;
 
 // Run all: dotnet run -c Release --project benchmarks/Descent.Benchmarks -- --filter '*'
+// Epoch timings (not BenchmarkDotNet): ... -- epoch cnn | layers cnn | mnist cnn (see TrainingTimer).
+if (args.Length > 0 && TrainingTimer.Commands.Contains(args[0])) return TrainingTimer.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Descent.Training.Tensors;
-using Xunit.Abstractions;
 
 namespace Descent.Training.Tests;
 
-public class GemmTests(ITestOutputHelper output)
+public class GemmTests
 {
     /// <summary>The textbook triple loop in double precision: the independent reference.</summary>
     private static double[] Naive(float[] a, bool ta, float[] b, bool tb, int m, int n, int k)
@@ -84,11 +82,10 @@ public class GemmTests(ITestOutputHelper output)
         Assert.Equal(one, many);
     }
 
-    [Fact]
+    [Avx512Fact]
     public void Multiply_Avx512OrAvx2Kernel_SameBits()
     {
         // Both kernels sum every element in the same order (k ascending, blocks of KC), with the same FMAs.
-        if (!Gemm.Wide) return;
         int m = 77, n = 301, k = 530;
         var a = Random(m * k, 7);
         var b = Random(k * n, 8);
@@ -99,47 +96,59 @@ public class GemmTests(ITestOutputHelper output)
         Assert.Equal(wide, narrow);
     }
 
-    [Trait("Category", "Benchmark")]
-    [Fact]
-    public void Multiply_LayerShapes_ReportGflops()
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(4, 3, 8)]
+    [InlineData(5, 4, 7)]
+    [InlineData(8, 9, 7056)]
+    [InlineData(16, 72, 784)]
+    [InlineData(7, 11, 33)]
+    public void DotProducts_ShapesWithTails_MatchNaiveTripleLoop(int m, int n, int k)
     {
-        if (Environment.GetEnvironmentVariable("DESCENT_BENCH") != "1") return;
+        var a = Random(m * k, 11 + m);
+        var b = Random(n * k, 12 + n);
+        var c = Random(m * n + 2, 13);
+        float guard0 = c[m * n], guard1 = c[m * n + 1];
+        var want = Naive(a, false, b, true, m, n, k);
+        Gemm.DotProducts(a, b, c, m, n, k);
+        for (int i = 0; i < m * n; i++)
         {
-            // The naive baseline: i-j-p triple loop in float, one thread.
-            int m = 128, n = 256, k = 784;
-            var a = Random(m * k, 1);
-            var b = Random(k * n, 2);
-            var c = new float[m * n];
-            var sw = Stopwatch.StartNew();
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
-                {
-                    float sum = 0;
-                    for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
-                    c[i * n + j] = sum;
-                }
-            output.WriteLine($"naive triple loop A·B {m}x{k}·{k}x{n}: {2.0 * m * n * k / sw.Elapsed.TotalSeconds / 1e9:F2} GFLOP/s");
+            double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(want[i]);
+            Assert.True(Math.Abs(c[i] - want[i]) <= tolerance, $"m={m} n={n} k={k} i={i}: {c[i]} vs {want[i]}");
         }
-        int[][] shapes = [[128, 256, 784], [128, 784, 256], [784, 256, 128], [128, 256, 256], [128, 1000, 784], [128, 1000, 1000], [1000, 1000, 128], [512, 512, 512]];
-        foreach (int threads in new[] { 1, 0 })
-            foreach (var s in shapes)
-                foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true) })
+        Assert.Equal(guard0, c[m * n]);
+        Assert.Equal(guard1, c[m * n + 1]);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(4, 16, 9)]
+    [InlineData(8, 784, 9)]
+    [InlineData(16, 196, 72)]
+    [InlineData(72, 196, 16)]
+    [InlineData(7, 29, 5)]
+    public void SmallDepth_StridedAAndBias_MatchNaiveTripleLoop(int m, int n, int k)
+    {
+        // A read transposed (stored k×m) and B's rows three columns wider than used, C's rows two wider.
+        int ldb = n + 3, ldc = n + 2;
+        var a = Random(m * k, 21 + m);
+        var b = Random(k * ldb, 22 + n);
+        var bias = Random(m, 23);
+        var c = Random(m * ldc, 24);
+        var before = (float[])c.Clone();
+        Gemm.SmallDepth(a, 1, m, bias, b, ldb, c, ldc, m, n, k);
+        for (int i = 0; i < m; i++)
+            for (int q = 0; q < ldc; q++)
+            {
+                if (q >= n)
                 {
-                    int m = s[0], n = s[1], k = s[2];
-                    var a = Random(m * k, 1);
-                    var b = Random(k * n, 2);
-                    var c = new float[m * n];
-                    double flops = 2.0 * m * n * k;
-                    int reps = Math.Max(3, (int)(2e9 / flops));
-                    for (int i = 0; i < 3; i++) Gemm.Multiply(a, ta, b, tb, c, m, n, k, maxThreads: threads);
-                    double best = double.MaxValue;
-                    for (int round = 0; round < 5; round++)
-                    {
-                        var sw = Stopwatch.StartNew();
-                        for (int i = 0; i < reps / 5 + 1; i++) Gemm.Multiply(a, ta, b, tb, c, m, n, k, maxThreads: threads);
-                        best = Math.Min(best, sw.Elapsed.TotalSeconds / (reps / 5 + 1));
-                    }
-                    output.WriteLine($"threads={(threads == 0 ? Environment.ProcessorCount : threads)} {(ta ? "At" : "A")}·{(tb ? "Bt" : "B")} {m}x{k}·{k}x{n}: {flops / best / 1e9:F1} GFLOP/s ({best * 1e6:F0} us)");
+                    Assert.Equal(before[i * ldc + q], c[i * ldc + q]);
+                    continue;
                 }
+                double want = bias[i];
+                for (int p = 0; p < k; p++) want += (double)a[p * m + i] * b[p * ldb + q];
+                double tolerance = 1e-6 * (k + 1) + 1e-6 * Math.Abs(want);
+                Assert.True(Math.Abs(c[i * ldc + q] - want) <= tolerance, $"m={m} n={n} k={k} [{i},{q}]: {c[i * ldc + q]} vs {want}");
+            }
     }
 }

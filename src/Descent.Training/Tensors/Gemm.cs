@@ -87,6 +87,182 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// <c>C[m×n] = A[m×k]·B[n×k]ᵀ</c> (A, B, C dense row-major) as <c>m·n</c> dot products of long rows, blocked
+    /// 4×3 so each loaded vector feeds several products. For the shape of a convolution's weight gradient
+    /// (a few filters × a few taps, summed over thousands of pixels) this beats <see cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, bool, Span{float}, int, int, int, bool, int)"/>,
+    /// which would repack both long operands for a handful of tiles. One thread; every element is summed in the
+    /// same order (eight lanes along k, the lanes in order, then the tail), whichever block computes it.
+    /// </summary>
+    internal static void DotProducts(float* a, float* b, float* c, int m, int n, int k)
+    {
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            int j = 0;
+            for (; j + 3 <= n; j += 3) Dots4x3(a + (long)i * k, b + (long)j * k, c + (long)i * n + j, n, k);
+            for (; j < n; j++)
+                for (int r = 0; r < 4; r++) c[(long)(i + r) * n + j] = Dot(a + (long)(i + r) * k, b + (long)j * k, k);
+        }
+        for (; i < m; i++)
+            for (int j = 0; j < n; j++) c[(long)i * n + j] = Dot(a + (long)i * k, b + (long)j * k, k);
+    }
+
+    /// <summary>Depths up to this use <see cref="SmallDepth"/>: short enough that B's rows can be read in place.</summary>
+    internal const int SmallDepthLimit = 128;
+
+    /// <summary>
+    /// <c>C[i, q] = bias[i] + Σ_p A[i, p]·B[p, q]</c> for a short depth k (≤ <see cref="SmallDepthLimit"/>), reading A
+    /// through strides (<c>A[i, p] = a[i·aRow + p·aCol]</c>, so Aᵀ costs nothing) and B's rows in place, without
+    /// packing: blocks of 4 rows × 16 columns keep 8 accumulators, started at the bias (zero when null). A
+    /// convolution's output or input gradient (a few filters, a few taps, hundreds of pixels) is exactly this shape,
+    /// and writing C with any row stride lets it land in the batch's own layout. One thread; every element is
+    /// summed in p order with fused multiply-adds, whichever block computes it.
+    /// </summary>
+    internal static void SmallDepth(float* a, int aRow, int aCol, float* bias, float* b, int ldb, float* c, int ldc, int m, int n, int k)
+    {
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            float* a0 = a + (long)i * aRow, a1 = a0 + aRow, a2 = a1 + aRow, a3 = a2 + aRow;
+            float* c0 = c + (long)i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+            float z0 = bias == null ? 0f : bias[i], z1 = bias == null ? 0f : bias[i + 1], z2 = bias == null ? 0f : bias[i + 2], z3 = bias == null ? 0f : bias[i + 3];
+            int q = 0;
+            for (; q + 16 <= n; q += 16)
+            {
+                Vector256<float> s00 = Vector256.Create(z0), s01 = s00, s10 = Vector256.Create(z1), s11 = s10;
+                Vector256<float> s20 = Vector256.Create(z2), s21 = s20, s30 = Vector256.Create(z3), s31 = s30;
+                float* bp = b + q;
+                for (int p = 0; p < k; p++, bp += ldb)
+                {
+                    var y0 = Vector256.Load(bp);
+                    var y1 = Vector256.Load(bp + 8);
+                    long o = (long)p * aCol;
+                    var x = Vector256.Create(a0[o]); s00 = Vector256.FusedMultiplyAdd(x, y0, s00); s01 = Vector256.FusedMultiplyAdd(x, y1, s01);
+                    x = Vector256.Create(a1[o]); s10 = Vector256.FusedMultiplyAdd(x, y0, s10); s11 = Vector256.FusedMultiplyAdd(x, y1, s11);
+                    x = Vector256.Create(a2[o]); s20 = Vector256.FusedMultiplyAdd(x, y0, s20); s21 = Vector256.FusedMultiplyAdd(x, y1, s21);
+                    x = Vector256.Create(a3[o]); s30 = Vector256.FusedMultiplyAdd(x, y0, s30); s31 = Vector256.FusedMultiplyAdd(x, y1, s31);
+                }
+                Vector256.Store(s00, c0 + q); Vector256.Store(s01, c0 + q + 8);
+                Vector256.Store(s10, c1 + q); Vector256.Store(s11, c1 + q + 8);
+                Vector256.Store(s20, c2 + q); Vector256.Store(s21, c2 + q + 8);
+                Vector256.Store(s30, c3 + q); Vector256.Store(s31, c3 + q + 8);
+            }
+            for (; q + 8 <= n; q += 8)
+            {
+                Vector256<float> s0 = Vector256.Create(z0), s1 = Vector256.Create(z1), s2 = Vector256.Create(z2), s3 = Vector256.Create(z3);
+                float* bp = b + q;
+                for (int p = 0; p < k; p++, bp += ldb)
+                {
+                    var y = Vector256.Load(bp);
+                    long o = (long)p * aCol;
+                    s0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[o]), y, s0);
+                    s1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[o]), y, s1);
+                    s2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[o]), y, s2);
+                    s3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[o]), y, s3);
+                }
+                Vector256.Store(s0, c0 + q);
+                Vector256.Store(s1, c1 + q);
+                Vector256.Store(s2, c2 + q);
+                Vector256.Store(s3, c3 + q);
+            }
+            for (; q < n; q++)
+                for (int r = 0; r < 4; r++) c[(long)(i + r) * ldc + q] = SmallDepthScalar(a + (long)(i + r) * aRow, aCol, bias == null ? 0f : bias[i + r], b + q, ldb, k);
+        }
+        for (; i < m; i++)
+        {
+            float* ai = a + (long)i * aRow, ci = c + (long)i * ldc;
+            float z = bias == null ? 0f : bias[i];
+            int q = 0;
+            for (; q + 8 <= n; q += 8)
+            {
+                var s = Vector256.Create(z);
+                float* bp = b + q;
+                for (int p = 0; p < k; p++, bp += ldb) s = Vector256.FusedMultiplyAdd(Vector256.Create(ai[(long)p * aCol]), Vector256.Load(bp), s);
+                Vector256.Store(s, ci + q);
+            }
+            for (; q < n; q++) ci[q] = SmallDepthScalar(ai, aCol, z, b + q, ldb, k);
+        }
+    }
+
+    /// <summary>One element of <see cref="SmallDepth"/>, in the same order and with the same fused operations as its vector lanes.</summary>
+    private static float SmallDepthScalar(float* a, int aCol, float start, float* b, int ldb, int k)
+    {
+        float s = start;
+        for (int p = 0; p < k; p++) s = MathF.FusedMultiplyAdd(a[(long)p * aCol], b[(long)p * ldb], s);
+        return s;
+    }
+
+    /// <summary><see cref="SmallDepth"/> on checked spans; null bias when <paramref name="bias"/> is empty.</summary>
+    internal static void SmallDepth(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> bias, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, int m, int n, int k)
+    {
+        if (m <= 0 || n <= 0) return;
+        if ((long)(m - 1) * aRow + (long)(k - 1) * aCol >= a.Length && k > 0) throw new ArgumentException("A is too short.", nameof(a));
+        if (!bias.IsEmpty && bias.Length < m) throw new ArgumentException("The bias is too short.", nameof(bias));
+        if (k > 0 && (long)(k - 1) * ldb + n > b.Length) throw new ArgumentException("B is too short.", nameof(b));
+        if ((long)(m - 1) * ldc + n > c.Length) throw new ArgumentException("C is too short.", nameof(c));
+        fixed (float* pa = a, pBias = bias, pb = b, pc = c) SmallDepth(pa, aRow, aCol, bias.IsEmpty ? null : pBias, pb, ldb, pc, ldc, m, n, k);
+    }
+
+    /// <summary><see cref="DotProducts(float*, float*, float*, int, int, int)"/> on checked spans.</summary>
+    internal static void DotProducts(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if ((long)m * k > a.Length || (long)n * k > b.Length || (long)m * n > c.Length)
+            throw new ArgumentException($"A, B, C need {(long)m * k}, {(long)n * k}, {(long)m * n} elements, have {a.Length}, {b.Length}, {c.Length}.");
+        fixed (float* pa = a, pb = b, pc = c) DotProducts(pa, pb, pc, m, n, k);
+    }
+
+    /// <summary>The reduction every dot product ends with: lanes summed in order, then the scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Finish(Vector256<float> lanes, float* a, float* b, int from, int k)
+    {
+        float sum = lanes.GetElement(0);
+        for (int l = 1; l < 8; l++) sum += lanes.GetElement(l);
+        for (int p = from; p < k; p++) sum = MathF.FusedMultiplyAdd(a[p], b[p], sum);
+        return sum;
+    }
+
+    private static float Dot(float* a, float* b, int k)
+    {
+        var acc = Vector256<float>.Zero;
+        int p = 0;
+        for (; p + 8 <= k; p += 8) acc = Vector256.FusedMultiplyAdd(Vector256.Load(a + p), Vector256.Load(b + p), acc);
+        return Finish(acc, a, b, p, k);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Dots4x3(float* a, float* b, float* c, int ldc, int k)
+    {
+        Vector256<float> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
+        Vector256<float> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
+        float* a1 = a + k, a2 = a1 + k, a3 = a2 + k, b1 = b + k, b2 = b1 + k;
+        int p = 0;
+        for (; p + 8 <= k; p += 8)
+        {
+            var y0 = Vector256.Load(b + p);
+            var y1 = Vector256.Load(b1 + p);
+            var y2 = Vector256.Load(b2 + p);
+            var x = Vector256.Load(a + p);
+            c00 = Vector256.FusedMultiplyAdd(x, y0, c00); c01 = Vector256.FusedMultiplyAdd(x, y1, c01); c02 = Vector256.FusedMultiplyAdd(x, y2, c02);
+            x = Vector256.Load(a1 + p);
+            c10 = Vector256.FusedMultiplyAdd(x, y0, c10); c11 = Vector256.FusedMultiplyAdd(x, y1, c11); c12 = Vector256.FusedMultiplyAdd(x, y2, c12);
+            x = Vector256.Load(a2 + p);
+            c20 = Vector256.FusedMultiplyAdd(x, y0, c20); c21 = Vector256.FusedMultiplyAdd(x, y1, c21); c22 = Vector256.FusedMultiplyAdd(x, y2, c22);
+            x = Vector256.Load(a3 + p);
+            c30 = Vector256.FusedMultiplyAdd(x, y0, c30); c31 = Vector256.FusedMultiplyAdd(x, y1, c31); c32 = Vector256.FusedMultiplyAdd(x, y2, c32);
+        }
+        c[0] = Finish(c00, a, b, p, k); c[1] = Finish(c01, a, b1, p, k); c[2] = Finish(c02, a, b2, p, k);
+        c += ldc;
+        c[0] = Finish(c10, a1, b, p, k); c[1] = Finish(c11, a1, b1, p, k); c[2] = Finish(c12, a1, b2, p, k);
+        c += ldc;
+        c[0] = Finish(c20, a2, b, p, k); c[1] = Finish(c21, a2, b1, p, k); c[2] = Finish(c22, a2, b2, p, k);
+        c += ldc;
+        c[0] = Finish(c30, a3, b, p, k); c[1] = Finish(c31, a3, b1, p, k); c[2] = Finish(c32, a3, b2, p, k);
+    }
+
     private readonly record struct Job(nint A, int Lda, bool TransA, nint B, int Ldb, bool TransB, nint C, int Ldc, int M, int N, int K, bool Accumulate, bool Wide)
     {
         /// <summary>Computes rows [r0, r1) of C; no other thread writes them.</summary>
