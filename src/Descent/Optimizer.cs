@@ -56,22 +56,24 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     protected Span<T> Buffer(int index) => _state[index];
 
     /// <summary>Takes one step with the gradient at the current parameters.</summary>
-    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients)
-    {
-        CheckLength(parameters.Length, nameof(parameters));
-        CheckLength(gradients.Length, nameof(gradients));
-        if (NeedsOracle)
-            throw new InvalidOperationException($"{Name} evaluates gradients at look-ahead points; step it with a GradientOracle.");
-        StepCount++;
-        StepCore(parameters, gradients, StepCount);
-        AfterStep(null);
-    }
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients) => StepWith(parameters, gradients, null);
 
     /// <summary>
     /// Takes one step with the gradient at the current parameters, where the loss is
     /// <paramref name="loss"/> (read by a <c>plateau</c> schedule).
     /// </summary>
-    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double loss)
+    public void Step(Span<T> parameters, ReadOnlySpan<T> gradients, double loss) => StepWith(parameters, gradients, loss);
+
+    /// <summary>
+    /// Takes one step, asking <paramref name="oracle"/> for gradients. Rules that need only the gradient
+    /// at the current point ask once, there.
+    /// </summary>
+    public void Step(Span<T> parameters, GradientOracle<T> oracle) => StepWith(parameters, oracle, null);
+
+    /// <summary>Takes one step through <paramref name="oracle"/>, where the loss is <paramref name="loss"/>.</summary>
+    public void Step(Span<T> parameters, GradientOracle<T> oracle, double loss) => StepWith(parameters, oracle, loss);
+
+    private void StepWith(Span<T> parameters, ReadOnlySpan<T> gradients, double? loss)
     {
         CheckLength(parameters.Length, nameof(parameters));
         CheckLength(gradients.Length, nameof(gradients));
@@ -82,21 +84,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         AfterStep(loss);
     }
 
-    /// <summary>
-    /// Takes one step, asking <paramref name="oracle"/> for gradients. Rules that need only the gradient
-    /// at the current point ask once, there.
-    /// </summary>
-    public void Step(Span<T> parameters, GradientOracle<T> oracle)
-    {
-        ArgumentNullException.ThrowIfNull(oracle);
-        CheckLength(parameters.Length, nameof(parameters));
-        StepCount++;
-        StepCore(parameters, oracle, StepCount);
-        AfterStep(null);
-    }
-
-    /// <summary>Takes one step through <paramref name="oracle"/>, where the loss is <paramref name="loss"/>.</summary>
-    public void Step(Span<T> parameters, GradientOracle<T> oracle, double loss)
+    private void StepWith(Span<T> parameters, GradientOracle<T> oracle, double? loss)
     {
         ArgumentNullException.ThrowIfNull(oracle);
         CheckLength(parameters.Length, nameof(parameters));
@@ -104,6 +92,8 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         StepCore(parameters, oracle, StepCount);
         AfterStep(loss);
     }
+
+
 
     /// <summary>Copies state kept outside the buffers (a schedule's counters) into <see cref="Scalars"/> before a save.</summary>
     protected virtual void BeforeSave() { }
