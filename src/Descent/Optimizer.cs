@@ -93,8 +93,6 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         AfterStep(loss);
     }
 
-
-
     /// <summary>Copies state kept outside the buffers (a schedule's counters) into <see cref="Scalars"/> before a save.</summary>
     protected virtual void BeforeSave() { }
 
