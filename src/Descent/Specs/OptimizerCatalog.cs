@@ -105,7 +105,7 @@ public static class OptimizerCatalog
     /// <summary>The entry named <paramref name="name"/>; a <see cref="SpecException"/> lists the valid names.</summary>
     public static OptimizerEntry Find(string name) =>
         Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant())
-        ?? throw new SpecException($"Unknown optimizer '{name}'; valid: {string.Join(", ", Names)}.");
+        ?? throw new SpecException($"Unknown optimizer '{OptimizerSpec.Quote(name)}'; valid: {string.Join(", ", Names)}.");
 
     /// <summary>Parses <paramref name="text"/> into validated options under <paramref name="convention"/>.</summary>
     public static OptimizerOptions Resolve(string text, Convention convention) => Resolve(OptimizerSpec.Parse(text), convention);
@@ -124,13 +124,13 @@ public static class OptimizerCatalog
             var k = entry.Keys.FirstOrDefault(k => k.Name == key);
             string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
             if (k is null)
-                throw new SpecException($"{entry.Name}: unknown key '{key}'; valid keys: {valid}.");
+                throw new SpecException($"{entry.Name}: unknown key '{OptimizerSpec.Quote(key)}'; valid keys: {valid}.");
             if (!k.ExistsIn(effective))
-                throw new SpecException($"{entry.Name}: key '{key}' does not exist in the {Name(effective)} convention (only in {string.Join(", ", k.OnlyIn!.Select(Name))}); valid keys: {valid}.");
+                throw new SpecException($"{entry.Name}: key '{OptimizerSpec.Quote(key)}' does not exist in the {Name(effective)} convention (only in {string.Join(", ", k.OnlyIn!.Select(Name))}); valid keys: {valid}.");
             options = k.Set(options, value);
         }
         var problems = options.Validate().ToList();
-        if (problems.Count > 0) throw new SpecException($"{spec}: {string.Join("; ", problems)}.");
+        if (problems.Count > 0) throw new SpecException($"{OptimizerSpec.Quote(spec.ToString())}: {string.Join("; ", problems)}.");
         return options;
     }
 
@@ -150,6 +150,6 @@ public static class OptimizerCatalog
         "pytorch" => Convention.PyTorch,
         "lasagne" => Convention.Lasagne,
         "lecture" => Convention.Lecture,
-        _ => throw new SpecException($"Unknown convention '{text}'; valid: lecture, lasagne, pytorch."),
+        _ => throw new SpecException($"Unknown convention '{OptimizerSpec.Quote(text)}'; valid: lecture, lasagne, pytorch."),
     };
 }
