@@ -10,19 +10,20 @@ namespace Descent.Tests;
 /// <summary>
 /// Property tests of the spec language (docs/fuzzing.md): any text either resolves or is refused with a
 /// one-line <see cref="SpecException"/>, in bounded time and memory, and printing a parsed spec parses
-/// back to the same spec. CI runs CsCheck's default 100 cases per property; <c>CsCheck_Time</c> and
-/// <c>CsCheck_Iter</c> run them longer.
+/// back to the same spec. CI runs CsCheck's default 100 cases per property; <c>CsCheck_Iter</c> and
+/// <c>CsCheck_Time</c> run them longer (docs/fuzzing.md).
 /// </summary>
 public sealed class SpecPropertyTests
 {
     private static readonly Convention[] Conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
 
     /// <summary>
-    /// What one case may take. Parsing a spec of at most <see cref="OptimizerSpec.MaxLength"/> characters
-    /// takes microseconds; the margin is for a busy CI machine, the limit is there to catch a loop that
-    /// does not end or work that grows with a number inside the text.
+    /// What one case may take, in wall-clock time. Parsing a spec of at most <see cref="OptimizerSpec.MaxLength"/>
+    /// characters takes microseconds; the margin is for a shared CI machine (a load of 30 on 2 cores has been
+    /// seen), so that the limit catches only a loop that does not end or work that grows with a number in the
+    /// text. The allocation budget, which does not depend on the machine, is the tight guard.
     /// </summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
     /// <summary>The bytes one case may allocate: a few copies of the text, never anything it asks for.</summary>
     private static long MemoryBudget(string text) => 256 * 1024 + 64L * text.Length;
@@ -171,7 +172,7 @@ public sealed class SpecPropertyTests
 
     [Fact]
     public void Resolve_AnyText_ResolvesOrRefusesWithOneLineInBoundedTimeAndMemory() =>
-        AnyText.Sample(ParsesOrRefuses, iter: 400, print: Show);
+        AnyText.Sample(ParsesOrRefuses, print: Show);
 
     [Fact]
     public void Parse_AnyParsedText_PrintsToTextThatParsesToTheSameSpec() =>
@@ -190,7 +191,7 @@ public sealed class SpecPropertyTests
             var again = OptimizerSpec.Parse(printed);
             Assert.Equal(spec, again);
             Assert.Equal(printed, again.ToString());
-        }, iter: 400, print: Show);
+        }, print: Show);
 
     /// <summary>A value the key accepts under every convention where it exists, in text a user might type.</summary>
     private static Gen<string> ValidValue(OptimizerEntry entry, SpecKey key)
@@ -262,7 +263,7 @@ public sealed class SpecPropertyTests
                 else
                     Assert.Equal(value.ToLowerInvariant(), recorded);
             }
-        }, iter: 300, print: c => $"{c.Entry.Name} under {c.Convention}: {string.Join(", ", c.Values)}");
+        }, print: c => $"{c.Entry.Name} under {c.Convention}: {string.Join(", ", c.Values)}");
 
     // ---- the edges a random run may miss, pinned ----
 
