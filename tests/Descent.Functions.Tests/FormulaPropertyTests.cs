@@ -263,7 +263,7 @@ public sealed class FormulaPropertyTests(ITestOutputHelper output)
 
     [Fact]
     public void Compile_AnyText_CompilesOrRefusesAtAPositionInBoundedTimeAndMemory() =>
-        AnyText.Sample(CompilesOrRefuses, print: Show);
+        AnyText.Sample(CompilesOrRefuses, writeLine: output.WriteLine, print: Show);
 
     [Theory]
     [InlineData(100_000, "(", "x", ")")]
@@ -310,7 +310,7 @@ public sealed class FormulaPropertyTests(ITestOutputHelper output)
                 if (Compare(term, formula, x, y)) Interlocked.Increment(ref compared);
                 else Interlocked.Increment(ref skipped);
             }
-        }, print: c => $"{c.Item1.Text} at {string.Join(" ", c.Item2.Select(p => $"({p.Item1:R}, {p.Item2:R})"))}");
+        }, writeLine: output.WriteLine, print: c => $"{c.Item1.Text} at {string.Join(" ", c.Item2.Select(p => $"({p.Item1:R}, {p.Item2:R})"))}");
         output.WriteLine($"points compared {compared}, skipped {skipped}");
         // Most points of most formulas are smooth; if not, the generator has drifted and the property tests little.
         Assert.True(compared >= (compared + skipped) / 3, $"compared {compared}, skipped {skipped}");

@@ -3,6 +3,7 @@ using System.Globalization;
 using CsCheck;
 using Descent.Optimizers;
 using Descent.Specs;
+using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Descent.Tests;
@@ -13,7 +14,7 @@ namespace Descent.Tests;
 /// back to the same spec. CI runs CsCheck's default 100 cases per property; <c>CsCheck_Iter</c> and
 /// <c>CsCheck_Time</c> run them longer (docs/fuzzing.md).
 /// </summary>
-public sealed class SpecPropertyTests
+public sealed class SpecPropertyTests(ITestOutputHelper output)
 {
     private static readonly Convention[] Conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
 
@@ -172,7 +173,7 @@ public sealed class SpecPropertyTests
 
     [Fact]
     public void Resolve_AnyText_ResolvesOrRefusesWithOneLineInBoundedTimeAndMemory() =>
-        AnyText.Sample(ParsesOrRefuses, print: Show);
+        AnyText.Sample(ParsesOrRefuses, writeLine: output.WriteLine, print: Show);
 
     [Fact]
     public void Parse_AnyParsedText_PrintsToTextThatParsesToTheSameSpec() =>
@@ -191,7 +192,7 @@ public sealed class SpecPropertyTests
             var again = OptimizerSpec.Parse(printed);
             Assert.Equal(spec, again);
             Assert.Equal(printed, again.ToString());
-        }, print: Show);
+        }, writeLine: output.WriteLine, print: Show);
 
     /// <summary>A value the key accepts under every convention where it exists, in text a user might type.</summary>
     private static Gen<string> ValidValue(OptimizerEntry entry, SpecKey key)
@@ -263,7 +264,7 @@ public sealed class SpecPropertyTests
                 else
                     Assert.Equal(value.ToLowerInvariant(), recorded);
             }
-        }, print: c => $"{c.Entry.Name} under {c.Convention}: {string.Join(", ", c.Values)}");
+        }, writeLine: output.WriteLine, print: c => $"{c.Entry.Name} under {c.Convention}: {string.Join(", ", c.Values)}");
 
     // ---- the edges a random run may miss, pinned ----
 

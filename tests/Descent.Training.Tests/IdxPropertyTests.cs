@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Numerics;
 using CsCheck;
 using Descent.Training.Datasets;
+using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Descent.Training.Tests;
@@ -15,7 +16,7 @@ namespace Descent.Training.Tests;
 /// files loads exactly when they fit together. CI runs CsCheck's default 100 cases per property;
 /// <c>CsCheck_Iter</c> and <c>CsCheck_Time</c> run them longer (docs/fuzzing.md).
 /// </summary>
-public sealed class IdxPropertyTests
+public sealed class IdxPropertyTests(ITestOutputHelper output)
 {
     /// <summary>
     /// What one case may take, in wall-clock time: reading a few hundred bytes takes microseconds, and the
@@ -157,7 +158,7 @@ public sealed class IdxPropertyTests
             }
             if (c.Intact && model is not null) throw new XunitException($"refused a valid file: {thrown}");
             AssertDocumentedError(thrown, "case.idx");
-        }, print: c => $"input {Hex(c.Input)}, raw {Hex(c.Raw)}, intact {c.Intact}");
+        }, writeLine: output.WriteLine, print: c => $"input {Hex(c.Input)}, raw {Hex(c.Raw)}, intact {c.Intact}");
 
     [Fact]
     public void Read_NonSeekableStream_SameAnswerAsSeekable() =>
@@ -169,7 +170,7 @@ public sealed class IdxPropertyTests
                 () => array = IdxReader.Read(new BufferedStream(new GZipStream(new MemoryStream(Gzip(c.Input)), CompressionMode.Decompress)), "case.idx"));
             Assert.Equal(thrownSeekable is null, array is not null);
             if (thrown is not null) AssertDocumentedError(thrown, "case.idx");
-        }, print: c => $"input {Hex(c.Input)}");
+        }, writeLine: output.WriteLine, print: c => $"input {Hex(c.Input)}");
 
     /// <summary>
     /// One of the four files for <paramref name="count"/> samples of rows×columns pixels, usually as
@@ -240,7 +241,7 @@ public sealed class IdxPropertyTests
             {
                 dir.Delete(recursive: true);
             }
-        }, print: files => string.Join(" | ", files.Select(Hex)));
+        }, writeLine: output.WriteLine, print: files => string.Join(" | ", files.Select(Hex)));
 
     private static byte[] Gunzip(byte[] gz)
     {
