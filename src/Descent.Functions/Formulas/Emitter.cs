@@ -227,14 +227,14 @@ internal sealed class Emitter
     /// <summary>Stores a node's value in a local, so the tangents and the parent can reuse it.</summary>
     private Dual Result(Expression value, Expression? dx = null, Expression? dy = null) => new(Share(value), dx, dy);
 
+    private Expression? ShareTangent(Expression? e) => e is null ? null : Share(e);
+
     /// <summary>
     /// Computes <paramref name="e"/> once into a local and returns the local. Every node's value goes
     /// through here, in both lambdas: an expression used twice (u·u for u², a tangent in both branches of
     /// min/max) would otherwise be compiled twice, and nested, 2^depth times — ((x^2)^2)^2… with 20 levels
     /// took seconds to compile, with 100 forever.
     /// </summary>
-    private Expression? ShareTangent(Expression? e) => e is null ? null : Share(e);
-
     private Expression Share(Expression e)
     {
         if (e is ConstantExpression or ParameterExpression) return e;
