@@ -27,8 +27,9 @@ internal sealed class Emitter
     public static ValueFunction CompileValue(Node root)
     {
         var e = new Emitter(gradient: false);
-        Expression value = e.Emit(root).Value;
-        return Expression.Lambda<ValueFunction>(value, "formula_value", [e._x, e._y]).Compile();
+        e._body.Add(e.Emit(root).Value);
+        var block = Expression.Block(typeof(double), e._locals, e._body);
+        return Expression.Lambda<ValueFunction>(block, "formula_value", [e._x, e._y]).Compile();
     }
 
     public static ValueGradientFunction CompileValueAndGradient(Node root)
@@ -200,11 +201,15 @@ internal sealed class Emitter
         if (!_gradient) return new Dual(r);
         Expression aWins = Share(max ? Expression.GreaterThan(a.Value, b.Value) : Expression.LessThan(a.Value, b.Value));
         Expression bWins = Share(max ? Expression.LessThan(a.Value, b.Value) : Expression.GreaterThan(a.Value, b.Value));
-        Expression? Select(Expression? da, Expression? db) =>
-            da is null && db is null
-                ? null
-                : Expression.Condition(aWins, da ?? Zero,
-                    Expression.Condition(bWins, db ?? Zero, Expression.Multiply(Add(da, db)!, Half)));
+        // Each tangent appears twice below (the winner's, and in the tie's half-sum): shared, not copied.
+        Expression? Select(Expression? da, Expression? db)
+        {
+            if (da is null && db is null) return null;
+            da = ShareTangent(da);
+            db = ShareTangent(db);
+            return Expression.Condition(aWins, da ?? Zero,
+                Expression.Condition(bWins, db ?? Zero, Expression.Multiply(Add(da, db)!, Half)));
+        }
         return new Dual(r, Select(a.Dx, b.Dx), Select(a.Dy, b.Dy));
     }
 
@@ -219,12 +224,20 @@ internal sealed class Emitter
         _ => Expression.Call(PowMethod, u, Expression.Constant(n)),
     };
 
-    /// <summary>Stores a node's value in a local (gradient mode), so the tangents can reuse it.</summary>
+    /// <summary>Stores a node's value in a local, so the tangents and the parent can reuse it.</summary>
     private Dual Result(Expression value, Expression? dx = null, Expression? dy = null) => new(Share(value), dx, dy);
 
+    private Expression? ShareTangent(Expression? e) => e is null ? null : Share(e);
+
+    /// <summary>
+    /// Computes <paramref name="e"/> once into a local and returns the local. Every node's value goes
+    /// through here, in both lambdas: an expression used twice (u·u for u², a tangent in both branches of
+    /// min/max) would otherwise be compiled twice, and nested, 2^depth times — ((x^2)^2)^2… with 20 levels
+    /// took seconds to compile, with 100 forever.
+    /// </summary>
     private Expression Share(Expression e)
     {
-        if (!_gradient || e is ConstantExpression or ParameterExpression) return e;
+        if (e is ConstantExpression or ParameterExpression) return e;
         var local = Expression.Variable(e.Type);
         _locals.Add(local);
         _body.Add(Expression.Assign(local, e));

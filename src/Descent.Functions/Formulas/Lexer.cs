@@ -81,8 +81,10 @@ internal static class Lexer
         return new Token(TokenKind.Number, start, i - start, value);
     }
 
+    /// <summary>Invisible and terminal-steering characters (controls, U+FEFF, U+202E, separators) are named by code, not shown.</summary>
     private static string Unexpected(char c) =>
-        char.IsControl(c) || char.IsSurrogate(c)
+        char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned
             ? $"Unexpected character U+{(int)c:X4}; a formula uses numbers, x, y, + - * / ^, parentheses and functions."
             : $"Unexpected character '{c}'; a formula uses numbers, x, y, + - * / ^, parentheses and functions.";
 }

@@ -99,6 +99,13 @@ public static class DatasetCatalog
         for (int i = 0; i < 4; i += 2)
             if (arrays[i].Count != arrays[i + 1].Count)
                 throw new InvalidDataException($"{files[i]} holds {arrays[i].Count} images but {files[i + 1]} holds {arrays[i + 1].Count} labels.");
+        for (int i = 0; i < 4; i += 2)
+        {
+            if (arrays[i].Count == 0)
+                throw new InvalidDataException($"{files[i]} holds no images; training needs at least one, and so does measuring test accuracy.");
+            if (arrays[i].Dimensions[1] == 0 || arrays[i].Dimensions[2] == 0)
+                throw new InvalidDataException($"{files[i]}: images of {arrays[i].Dimensions[1]}×{arrays[i].Dimensions[2]} pixels hold no values.");
+        }
         if (trainImages.Dimensions[1] != testImages.Dimensions[1] || trainImages.Dimensions[2] != testImages.Dimensions[2])
             throw new InvalidDataException($"Training images are {trainImages.Dimensions[1]}×{trainImages.Dimensions[2]}, test images {testImages.Dimensions[1]}×{testImages.Dimensions[2]}.");
         int maxLabel = trainLabels.Data.Concat(testLabels.Data).DefaultIfEmpty((byte)0).Max();

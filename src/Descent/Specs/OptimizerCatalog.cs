@@ -121,7 +121,7 @@ public static class OptimizerCatalog
     /// <summary>The entry named <paramref name="name"/>; throws <see cref="SpecException"/> listing the valid names.</summary>
     public static OptimizerEntry Find(string name) =>
         Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant())
-        ?? throw new SpecException($"Unknown optimizer '{name}'; valid: {string.Join(", ", Names)}.");
+        ?? throw new SpecException($"Unknown optimizer '{OptimizerSpec.Quote(name)}'; valid: {string.Join(", ", Names)}.");
 
     /// <summary>Parses <paramref name="text"/> into validated options under <paramref name="convention"/>.</summary>
     public static OptimizerOptions Resolve(string text, Convention convention) => Resolve(OptimizerSpec.Parse(text), convention);
@@ -140,13 +140,13 @@ public static class OptimizerCatalog
             var k = entry.Keys.FirstOrDefault(k => k.Name == key);
             string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
             if (k is null)
-                throw new SpecException($"{entry.Name}: unknown key '{key}'; valid keys: {valid}.");
+                throw new SpecException($"{entry.Name}: unknown key '{OptimizerSpec.Quote(key)}'; valid keys: {valid}.");
             if (!k.ExistsIn(effective))
-                throw new SpecException($"{entry.Name}: key '{key}' does not exist in the {Name(effective)} convention (only in {string.Join(", ", k.OnlyIn!.Select(Name))}); valid keys: {valid}.");
+                throw new SpecException($"{entry.Name}: key '{OptimizerSpec.Quote(key)}' does not exist in the {Name(effective)} convention (only in {string.Join(", ", k.OnlyIn!.Select(Name))}); valid keys: {valid}.");
             options = k.Set(options, value);
         }
         var problems = options.Validate().ToList();
-        if (problems.Count > 0) throw new SpecException($"{spec}: {string.Join("; ", problems)}.");
+        if (problems.Count > 0) throw new SpecException($"{OptimizerSpec.Quote(spec.ToString())}: {string.Join("; ", problems)}.");
         return options;
     }
 
@@ -154,9 +154,11 @@ public static class OptimizerCatalog
     public static OptimizerSpec Describe(OptimizerOptions options)
     {
         var entry = Find(options.Name);
+        // A shared key at the rule's default (no schedule, no clipping, the rule's decay mode) is left out.
+        var defaults = entry.Defaults(options.Convention);
         return new OptimizerSpec(entry.Name, entry.KeysIn(options.Convention)
-            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options)))
-            .Where((kv, i) => entry.KeysIn(options.Convention).ElementAt(i).Unset is not { } unset || kv.Value != unset));
+            .Where(k => k.Unset is null || k.Get(options) != k.Get(defaults))
+            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options))));
     }
 
     /// <summary>The convention's name as written on the command line.</summary>
@@ -168,6 +170,6 @@ public static class OptimizerCatalog
         "pytorch" => Convention.PyTorch,
         "lasagne" => Convention.Lasagne,
         "lecture" => Convention.Lecture,
-        _ => throw new SpecException($"Unknown convention '{text}'; valid: lecture, lasagne, pytorch."),
+        _ => throw new SpecException($"Unknown convention '{OptimizerSpec.Quote(text)}'; valid: lecture, lasagne, pytorch."),
     };
 }

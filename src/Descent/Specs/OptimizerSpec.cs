@@ -27,25 +27,35 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
     /// <summary>The <c>key=value</c> pairs in the order written; keys are canonical (aliases resolved).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Values { get; }
 
+    /// <summary>The longest spec accepted, in characters; the longest real one (every key of adam) is about 100.</summary>
+    public const int MaxLength = 1000;
+
+    /// <summary>How many characters of the user's text an error message quotes before cutting it with <c>…</c>.</summary>
+    public const int QuoteLength = 60;
+
     /// <summary>Parses <paramref name="text"/>; throws <see cref="SpecException"/> naming the problem.</summary>
     public static OptimizerSpec Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxLength)
+            throw new SpecException($"Optimizer spec '{Quote(text)}' is {text.Length} characters long; the limit is {MaxLength}.");
         string s = text.Trim();
         if (s.Length == 0) throw new SpecException("Empty optimizer spec; write e.g. adam(lr=0.001).");
+        string shown = Quote(text);
         int open = s.IndexOf('(');
         string name = (open < 0 ? s : s[..open]).Trim().ToLowerInvariant();
-        if (name.Length == 0) throw new SpecException($"Optimizer spec '{text}' has no name before '('; write e.g. adam(lr=0.001).");
+        if (name.Length == 0) throw new SpecException($"Optimizer spec '{shown}' has no name before '('; write e.g. adam(lr=0.001).");
         if (!name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '_'))
-            throw new SpecException($"Optimizer spec '{text}': '{name}' is not a name (letters, digits, '-').");
+            throw new SpecException($"Optimizer spec '{shown}': '{Quote(name)}' is not a name (letters, digits, '-').");
         var values = new List<KeyValuePair<string, string>>();
         if (open >= 0)
         {
-            if (!s.EndsWith(')')) throw new SpecException($"Optimizer spec '{text}' is missing its closing ')'.");
+            if (!s.EndsWith(')')) throw new SpecException($"Optimizer spec '{shown}' is missing its closing ')'.");
             string inner = s[(open + 1)..^1];
             if (inner.Trim().Length > 0)
             {
-                foreach (string part in SplitTopLevel(text, inner, ','))
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (string part in SplitTopLevel(shown, inner, ','))
                 {
                     int eq = IndexOfTopLevel(part, '=');
                     if (eq < 0)
@@ -53,15 +63,15 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
                         // A spec without a key: the schedules of sequential(linear(...), cosine(...), milestones=[10]).
                         string positional = part.Trim();
                         if (positional.Length == 0 || !char.IsAsciiLetter(positional[0]) || !positional.Contains('('))
-                            throw new SpecException($"Optimizer spec '{text}': '{positional}' is not key=value.");
+                            throw new SpecException($"Optimizer spec '{shown}': '{Quote(positional)}' is not key=value.");
                         values.Add(new("", positional));
                         continue;
                     }
                     string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
-                    if (key.Length == 0) throw new SpecException($"Optimizer spec '{text}': a value '{value}' has no key.");
-                    if (value.Length == 0) throw new SpecException($"Optimizer spec '{text}': key '{key}' has no value.");
+                    if (key.Length == 0) throw new SpecException($"Optimizer spec '{shown}': a value '{Quote(value)}' has no key.");
+                    if (value.Length == 0) throw new SpecException($"Optimizer spec '{shown}': key '{Quote(key)}' has no value.");
                     key = Aliases.GetValueOrDefault(key, key);
-                    if (values.Any(v => v.Key == key)) throw new SpecException($"Optimizer spec '{text}': key '{key}' is given twice.");
+                    if (!seen.Add(key)) throw new SpecException($"Optimizer spec '{shown}': key '{Quote(key)}' is given twice.");
                     values.Add(new(key, value));
                 }
             }
@@ -109,6 +119,35 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
             else if (part[i] == c && depth == 0) return i;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// The user's <paramref name="text"/> as an error message may show it: control, format and line-breaking
+    /// characters escaped (<c>\n</c>, <c>\u202E</c>) so the message stays one line and cannot steer a
+    /// terminal, and cut after <see cref="QuoteLength"/> characters so a huge value is not echoed back whole.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder();
+        foreach (char c in text.Length > QuoteLength ? text[..QuoteLength] : text)
+        {
+            switch (c)
+            {
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
+                        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned)
+                        sb.Append($"\\u{(int)c:X4}");
+                    else
+                        sb.Append(c);
+                    break;
+            }
+        }
+        if (text.Length > QuoteLength) sb.Append('…');
+        return sb.ToString();
     }
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>

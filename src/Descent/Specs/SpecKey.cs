@@ -81,7 +81,7 @@ public sealed class SpecKey
         new(name, "integer", o => get((TOptions)o).ToString(CultureInfo.InvariantCulture), (o, text) =>
         {
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
-                throw new SpecException($"{name}={text} is not an integer.");
+                throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not an integer.");
             return set((TOptions)o, v);
         }, onlyIn.Length == 0 ? null : onlyIn);
 
@@ -92,7 +92,7 @@ public sealed class SpecKey
         {
             "true" or "1" => set((TOptions)o, true),
             "false" or "0" => set((TOptions)o, false),
-            _ => throw new SpecException($"{name}={text} is not a boolean; valid: true, false."),
+            _ => throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not a boolean; valid: true, false."),
         }, onlyIn.Length == 0 ? null : onlyIn);
 
     /// <summary>A key whose value is one of <paramref name="words"/>.</summary>
@@ -101,14 +101,18 @@ public sealed class SpecKey
         new(name, string.Join('|', words), o => get((TOptions)o), (o, text) =>
         {
             string w = text.ToLowerInvariant();
-            if (!words.Contains(w)) throw new SpecException($"{name}={text} is not valid; valid: {string.Join(", ", words)}.");
+            if (!words.Contains(w)) throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not valid; valid: {string.Join(", ", words)}.");
             return set((TOptions)o, w);
         }, onlyIn.Length == 0 ? null : onlyIn);
 
+    /// <summary>
+    /// A finite number. <c>inf</c>, <c>Infinity</c>, <c>NaN</c> and <c>1e309</c> (which overflows to ∞) get
+    /// the same answer: no rule runs with a non-finite hyperparameter, however the text spells it.
+    /// </summary>
     internal static double ParseNumber(string name, string text)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || double.IsNaN(v))
-            throw new SpecException($"{name}={text} is not a number.");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not a number (finite values only, e.g. {name}=0.001 or {name}=1e-3).");
         return v;
     }
 }
