@@ -20,6 +20,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         /// <summary>The port on 127.0.0.1.</summary>
         [CommandOption("--port <N>")]
         [Description("port on 127.0.0.1 (default 5217)")]
+        [ValidRange(1, 65535)]
         public int Port { get; init; } = DescentWeb.DefaultPort;
     }
 

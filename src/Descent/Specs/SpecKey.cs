@@ -75,8 +75,9 @@ public sealed class SpecKey
 
     private static double ParseNumber(string name, string text)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || double.IsNaN(v))
-            throw new SpecException($"{name}={text} is not a number.");
+        // One rule for every non-finite value: "Infinity" and "1e309" (which overflows) are refused like "inf" and "NaN".
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            throw new SpecException($"{name}={text} is not a number; valid: a finite decimal number, e.g. 0.001 or 1e-3.");
         return v;
     }
 }
