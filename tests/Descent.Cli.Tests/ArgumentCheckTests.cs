@@ -49,16 +49,18 @@ public sealed partial class ArgumentCheckTests
     {
         string line = OneLine(DescentProcess.Run("trajectory", "--function", "quadratic", "--optimizer", "adam", "--steps", "1e12"));
 
-        Assert.Equal("descent: --steps: '1e12' is not a whole number; valid: a whole number in 1..100000.", line);
+        Assert.Equal("descent: --steps: '1e12' is not a whole number; valid: whole numbers 1 to 100000.", line);
     }
 
     [Theory]
-    [InlineData(new[] { "serve", "--port", "70000" }, "descent: --port: 70000 is out of range; valid: a whole number in 1..65535.")]
-    [InlineData(new[] { "trajectory", "--fps", "2.5" }, "descent: --fps: '2.5' is not a whole number; valid: a whole number in 1..60.")]
-    [InlineData(new[] { "train", "--epochs", "99999999999" }, "descent: --epochs: 99999999999 is out of range; valid: a whole number, at least 1.")]
-    [InlineData(new[] { "response", "--steps", "x" }, "descent: --steps: 'x' is not a whole number; valid: a whole number from 1 to the signal's length.")]
-    [InlineData(new[] { "trajectory", "--steps" }, "descent: --steps: needs a value; valid: a whole number in 1..100000.")]
-    [InlineData(new[] { "trajectory", "--steps", "--function", "quadratic" }, "descent: --steps: needs a value before --function; valid: a whole number in 1..100000.")]
+    [InlineData(new[] { "serve", "--port", "70000" }, "descent: --port: must be between 1 and 65535, got 70000.")]
+    [InlineData(new[] { "trajectory", "--fps", "2.5" }, "descent: --fps: '2.5' is not a whole number; valid: whole numbers 1 to 60.")]
+    [InlineData(new[] { "train", "--epochs", "99999999999" }, "descent: --epochs: must be at least 1, got 99999999999.")]
+    [InlineData(new[] { "response", "--steps", "x" }, "descent: --steps: 'x' is not a whole number; valid: whole numbers 1 to the signal's length.")]
+    [InlineData(new[] { "trajectory", "--steps" }, "descent: --steps: needs a value; valid: whole numbers 1 to 100000.")]
+    [InlineData(new[] { "trajectory", "--steps", "--function", "quadratic" }, "descent: --steps: needs a value before --function; valid: whole numbers 1 to 100000.")]
+    [InlineData(new[] { "response", "--steps", "99999999999" }, "descent: --steps: 99999999999 is out of range; valid: whole numbers 1 to the signal's length.")]
+    [InlineData(new[] { "trajectory", "--frame-every", "0" }, "descent: --frame-every: must be at least 1, got 0.")]
     [InlineData(new[] { "trajectory", "--steps", "5", "--steps", "6" }, "descent: --steps: given twice; give it once (only --optimizer may repeat).")]
     public void IntegerOption_BadValue_NamesTheOptionAndTheRange(string[] args, string expected)
     {

@@ -4,7 +4,7 @@ namespace Descent.Cli.Tests;
 
 public sealed partial class FaultTests
 {
-    private const string Interrupted = "descent: interrupted; stopped and removed this run's unfinished files.";
+    private const string Interrupted = "descent: interrupted; no unfinished files are left.";
 
     [TmpfsFact]
     public void Response_DiskFillsUp_ExitCode1NamingThePathAndNoNewFileLeft()

@@ -26,7 +26,7 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
         /// <summary>Steps.</summary>
         [CommandOption("--steps <N>")]
         [Description("steps (default: the signal's length)")]
-        [ValidRange(1, int.MaxValue, Text = "1 to the signal's length")]
+        [ValidRange(1, int.MaxValue, Text = "whole numbers 1 to the signal's length")]
         public int? Steps { get; init; }
 
         /// <summary>Interpolation of look-ahead reads.</summary>

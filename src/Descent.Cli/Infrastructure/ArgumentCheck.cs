@@ -135,11 +135,14 @@ public static class ArgumentCheck
     private static void CheckValue(OptionSyntax option, string value)
     {
         if (!option.IsInteger) return;
-        var (min, max) = option.Bounds;
         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
             throw new UsageException(option.Name, $"'{Terminal.Shorten(value)}' is not a whole number; valid: {option.ValidValues}.");
+        // A range that depends on other input ("1 to the signal's length") is checked by the command, which knows
+        // the bound; here only the whole numbers the option's type holds.
+        var (min, max) = option.Range?.Text is null ? option.Bounds : option.TypeBounds;
         if (v < min || v > max)
-            throw new UsageException(option.Name, $"{v.ToString(CultureInfo.InvariantCulture)} is out of range; valid: {option.ValidValues}.");
+            throw new UsageException(option.Name, option.Range?.Text is null ? option.OutOfRange(v)
+                : string.Create(CultureInfo.InvariantCulture, $"{v} is out of range; valid: {option.ValidValues}."));
     }
 
     private static bool IsBoolean(string text) => text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase);

@@ -40,7 +40,11 @@ public sealed class Interruption : IDisposable
     public int Report()
     {
         if (Interlocked.Exchange(ref _reported, 1) == 0)
-            Console.Error.WriteLine("descent: interrupted; stopped and removed this run's unfinished files.");
+        {
+            // A progress bar hides the cursor and may not get to show it again before the process ends.
+            if (!Console.IsErrorRedirected) Console.Error.Write("\u001b[?25h\n");
+            CliRunner.WriteError("interrupted; no unfinished files are left.");
+        }
         _finished.Set();
         return ExitCode;
     }

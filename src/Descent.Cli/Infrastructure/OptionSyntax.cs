@@ -42,7 +42,7 @@ public sealed class OptionSyntax
     /// <summary>Whether the value is a whole number.</summary>
     public bool IsInteger => ElementType == typeof(int) || ElementType == typeof(long);
 
-    /// <summary>What values are valid, for messages: "a whole number in 1..100000".</summary>
+    /// <summary>What values are valid, for messages: "1 to 100000", "1 or more", "a SPEC".</summary>
     public string ValidValues
     {
         get
@@ -50,14 +50,26 @@ public sealed class OptionSyntax
             if (IsFlag) return "no value (or =true, =false)";
             if (!IsInteger) return $"a {ValueName ?? "value"}";
             var (min, max) = Bounds;
-            return Range?.Text is { } text ? $"a whole number from {text}"
-                : max == MaxOf(ElementType) ? string.Create(CultureInfo.InvariantCulture, $"a whole number, at least {min}")
-                : string.Create(CultureInfo.InvariantCulture, $"a whole number in {min}..{max}");
+            return Range?.Text ?? (max == TypeBounds.Max
+                ? string.Create(CultureInfo.InvariantCulture, $"whole numbers {min} or more")
+                : string.Create(CultureInfo.InvariantCulture, $"whole numbers {min} to {max}"));
         }
     }
 
+    /// <summary>The message for an integer <paramref name="value"/> outside <see cref="Bounds"/>, worded as the commands word theirs.</summary>
+    public string OutOfRange(long value)
+    {
+        var (min, max) = Bounds;
+        return max == TypeBounds.Max
+            ? string.Create(CultureInfo.InvariantCulture, $"must be at least {min}, got {value}.")
+            : string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}, got {value}.");
+    }
+
     /// <summary>The smallest and largest value of an integer option.</summary>
-    public (long Min, long Max) Bounds => Range is { } r ? (r.Min, r.Max) : (ElementType == typeof(int) ? int.MinValue : long.MinValue, MaxOf(ElementType));
+    public (long Min, long Max) Bounds => Range is { } r ? (r.Min, r.Max) : TypeBounds;
+
+    /// <summary>The values the option's type holds.</summary>
+    public (long Min, long Max) TypeBounds => ElementType == typeof(int) ? (int.MinValue, int.MaxValue) : (long.MinValue, long.MaxValue);
 
     /// <summary>The options of a settings type, inherited ones included.</summary>
     public static IReadOnlyList<OptionSyntax> Of(Type settings) =>
@@ -66,6 +78,4 @@ public sealed class OptionSyntax
             .Where(p => p.Attribute is { IsHidden: false })
             .Select(p => new OptionSyntax(p.Property, p.Attribute!))
             .OrderBy(o => o.Name, StringComparer.Ordinal)];
-
-    private static long MaxOf(Type type) => type == typeof(int) ? int.MaxValue : long.MaxValue;
 }
