@@ -61,6 +61,7 @@ public sealed partial class ArgumentCheckTests
     [InlineData(new[] { "trajectory", "--steps", "--function", "quadratic" }, "descent: --steps: needs a value before --function; valid: whole numbers 1 to 100000.")]
     [InlineData(new[] { "response", "--steps", "99999999999" }, "descent: --steps: 99999999999 is out of range; valid: whole numbers 1 to the signal's length.")]
     [InlineData(new[] { "trajectory", "--frame-every", "0" }, "descent: --frame-every: must be at least 1, got 0.")]
+    [InlineData(new[] { "trajectory", "--steps=", "5" }, "descent: --steps: needs a value after '='; valid: whole numbers 1 to 100000.")]
     [InlineData(new[] { "trajectory", "--steps", "5", "--steps", "6" }, "descent: --steps: given twice; give it once (only --optimizer may repeat).")]
     public void IntegerOption_BadValue_NamesTheOptionAndTheRange(string[] args, string expected)
     {

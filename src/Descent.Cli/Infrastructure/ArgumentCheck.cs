@@ -47,6 +47,8 @@ public static class ArgumentCheck
                         throw new UsageException(option.Name, $"a switch takes no value like '{Terminal.Shorten(value)}'; valid: {option.Name}, {option.Name}=true, {option.Name}=false.");
                     continue;
                 }
+                if (value == "")
+                    throw new UsageException(option.Name, $"needs a value after '='; valid: {option.ValidValues}.");
                 if (value is null)
                 {
                     if (i + 1 >= args.Count)
