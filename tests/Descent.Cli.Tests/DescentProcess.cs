@@ -14,6 +14,42 @@ public static class DescentProcess
     /// <summary>Runs <c>descent</c> in <paramref name="workingDirectory"/>.</summary>
     public static Outcome RunIn(string? workingDirectory, params string[] args)
     {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(true);
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts <c>descent</c> without waiting, for a test that signals it; both outputs are redirected.</summary>
+    public static Process Start(params string[] args) => Process.Start(StartInfo(null, args))!;
+
+    /// <summary>Runs <c>descent</c> with its standard output sent to <paramref name="file"/> (e.g. <c>/dev/full</c>) by the shell.</summary>
+    public static Outcome RunWithStdoutTo(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        // sh -c 'exec "$0" "$@" > FILE' dotnet Descent.Cli.dll ARGS: the arguments reach descent unquoted by any shell.
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec \"$0\" \"$@\" > \"$DESCENT_TEST_STDOUT\"");
+        start.ArgumentList.Add("dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Descent.Cli.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        start.Environment["DESCENT_TEST_STDOUT"] = file;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(true);
+        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static ProcessStartInfo StartInfo(string? workingDirectory, string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -23,10 +59,6 @@ public static class DescentProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Descent.Cli.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(true);
-        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 }

@@ -36,9 +36,12 @@ public sealed class CatalogApiTests
         Assert.Equal(OptimizerCatalog.Names, list.Optimizers.Select(o => o.Name));
         var adam = list.Optimizers.Single(o => o.Name == "adam");
         // torch.optim.Adam: lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False.
-        Assert.Equal(["lr=0.001", "beta1=0.9", "beta2=0.999", "eps=1e-08", "weight_decay=0", "amsgrad=false"],
+        // Then the keys every rule shares, in every convention.
+        Assert.Equal(["lr=0.001", "beta1=0.9", "beta2=0.999", "eps=1e-08", "amsgrad=false",
+                "weight_decay=0", "decoupled_weight_decay=false", "schedule=none", "clip_norm=none", "clip_value=none"],
             adam.Conventions["pytorch"].Keys.Select(k => $"{k.Name}={k.Default}"));
-        Assert.DoesNotContain(adam.Conventions["lecture"].Keys, k => k.Name == "weight_decay");
+        Assert.DoesNotContain(adam.Conventions["lecture"].Keys, k => k.Name == "amsgrad");
+        Assert.Contains(adam.Conventions["lecture"].Keys, k => k.Name == "schedule");
         var nadam = list.Optimizers.Single(o => o.Name == "nadam");
         Assert.Equal("pytorch", nadam.Conventions["lecture"].Effective);
         Assert.Equal("squares|abs", list.Optimizers.Single(o => o.Name == "adagrad").Conventions["lecture"].Keys.Single(k => k.Name == "accumulate").Kind);

@@ -22,6 +22,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         /// <summary>Parameters per step.</summary>
         [CommandOption("--params <N>")]
         [Description("number of parameters (default 10000000)")]
+        [ValidRange(1, int.MaxValue)]
         public long Params { get; init; } = 10_000_000;
 
         /// <summary><c>float</c> or <c>double</c>.</summary>
@@ -32,6 +33,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         /// <summary>Thread cap.</summary>
         [CommandOption("--threads <N>")]
         [Description("threads per step (default: all cores)")]
+        [ValidRange(1, int.MaxValue)]
         public int? Threads { get; init; }
 
         /// <summary><c>table</c> or <c>json</c>.</summary>

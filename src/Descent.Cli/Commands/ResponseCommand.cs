@@ -26,6 +26,7 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
         /// <summary>Steps.</summary>
         [CommandOption("--steps <N>")]
         [Description("steps (default: the signal's length)")]
+        [ValidRange(1, int.MaxValue, Text = "whole numbers 1 to the signal's length")]
         public int? Steps { get; init; }
 
         /// <summary>Interpolation of look-ahead reads.</summary>
@@ -59,6 +60,10 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
             ResponseOutputs.WriteFigure(result, Path.Combine(dir, "response.png"));
         }
         if (settings.Png is not null) ResponseOutputs.WriteFigure(result, settings.Png);
+        // As trajectories do: a curve whose updates left the finite numbers is reported, not only drawn cut short.
+        foreach (var curve in result.Curves)
+            if (curve.DivergedAtStep is int step)
+                Terminal.Note($"{curve.Optimizer}: diverged at step {step}; its updates are not finite from there on");
         if (dir is null && (settings.Png is null || settings.Format is not null))
         {
             if (format == "json") Console.Out.WriteLine(LabJson.Serialize(result));
@@ -71,8 +76,12 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
     {
         var recipe = settings.FindRecipe<ResponseRecipe>();
         string dir = settings.RecipeFolder(recipe);
-        Terminal.WithProgress($"response --recipe {recipe.Name}", progress => ResponseOutputs.WriteRecipe(recipe, dir, progress));
+        var results = Terminal.WithProgress($"response --recipe {recipe.Name}", progress => ResponseOutputs.WriteRecipe(recipe, dir, progress));
         Terminal.Note($"wrote {recipe.Count} figures with their data to {dir}");
+        for (int i = 0; i < results.Count; i++)
+            foreach (var curve in results[i].Curves)
+                if (curve.DivergedAtStep is int step)
+                    Terminal.Note($"{recipe.Figures[i].Name}: {curve.Optimizer}: diverged at step {step}; its updates are not finite from there on");
         return 0;
     }
 }

@@ -40,11 +40,13 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <summary>Epochs.</summary>
         [CommandOption("--epochs <N>")]
         [Description("passes over the training data (default 10; with --recipe, replaces every figure's)")]
+        [ValidRange(1, int.MaxValue)]
         public int? Epochs { get; init; }
 
         /// <summary>Batch size.</summary>
         [CommandOption("--batch-size <N>")]
         [Description("samples per step (default 128)")]
+        [ValidRange(1, int.MaxValue)]
         public int? BatchSize { get; init; }
 
         /// <summary>Seed.</summary>
@@ -129,7 +131,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var tasks = config.Optimizers.Select(o => ctx.AddTask(Markup.Escape(o), maxValue: 1.0)).ToArray();
+                var tasks = config.Optimizers.Select(o => ctx.AddTask(Markup.Escape(Terminal.Escape(o)), maxValue: 1.0)).ToArray();
                 result = TrainingExperiment.Run(config, new Bars(tasks), cancellationToken);
                 foreach (var task in tasks) task.Value = 1;
             });

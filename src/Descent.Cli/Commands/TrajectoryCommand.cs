@@ -33,6 +33,7 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         /// <summary>Steps.</summary>
         [CommandOption("--steps <N>")]
         [Description("steps (default 125)")]
+        [ValidRange(1, TrajectoryExperiment.MaxSteps)]
         public int? Steps { get; init; }
 
         /// <summary>GIF file.</summary>
@@ -48,11 +49,13 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         /// <summary>Frame thinning.</summary>
         [CommandOption("--frame-every <K>")]
         [Description("one animation frame every K steps (default 1)")]
+        [ValidRange(1, int.MaxValue)]
         public int FrameEvery { get; init; } = 1;
 
         /// <summary>Frames per second.</summary>
         [CommandOption("--fps <N>")]
         [Description("animation frames per second (default 5, as the lecture)")]
+        [ValidRange(1, 60)]
         public int Fps { get; init; } = 5;
 
         /// <summary>Heatmap under the contours.</summary>
@@ -121,9 +124,10 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         var parts = text.Split(',');
         if (parts.Length == 2
             && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double x)
-            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y))
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double y)
+            && double.IsFinite(x) && double.IsFinite(y))
             return new Descent.Functions.Point2(x, y);
-        throw new UsageException("--start", $"'{text}' is not a point; write x,y (e.g. --start -2.8,-2.5).");
+        throw new UsageException("--start", $"'{Terminal.Shorten(text)}' is not a point; valid: two finite numbers x,y (e.g. --start -2.8,-2.5).");
     }
 
     private static int RunRecipe(Settings settings)

@@ -3,7 +3,10 @@ using Descent.Lab.Render.Files;
 
 namespace Descent.Cli.Infrastructure;
 
-/// <summary>Checks output paths before any work is done, so bad ones fail fast and leave nothing behind.</summary>
+/// <summary>
+/// Checks output paths before any work is done, so bad ones fail fast and leave nothing behind; and sweeps
+/// the temporaries an interrupted or killed earlier run left there (<see cref="AtomicFile.SweepStale"/>).
+/// </summary>
 public static class Files
 {
     /// <summary>Creates <paramref name="dir"/> if needed and checks it can be written.</summary>
@@ -11,11 +14,14 @@ public static class Files
     {
         try
         {
-            return AtomicFile.EnsureWritableDirectory(dir);
+            string full = AtomicFile.EnsureWritableDirectory(dir);
+            // A gallery writes one level of subfolders (and its cache); a killed run's temporaries can be there too.
+            AtomicFile.SweepStale(full, depth: 1);
+            return full;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new UsageException("--out", $"cannot write to '{dir}': {e.Message}");
+            throw new UsageException("--out", $"cannot write to '{Terminal.Shorten(dir, 200)}': {e.Message}");
         }
     }
 
@@ -23,15 +29,15 @@ public static class Files
     public static void CheckExtension(string option, string path, string extension)
     {
         if (!string.Equals(Path.GetExtension(path), extension, StringComparison.OrdinalIgnoreCase))
-            throw new UsageException(option, $"'{path}' must end in {extension}.");
+            throw new UsageException(option, $"'{Terminal.Shorten(path, 200)}' must end in {extension}.");
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         try
         {
-            AtomicFile.EnsureWritableDirectory(folder);
+            AtomicFile.SweepStale(AtomicFile.EnsureWritableDirectory(folder), depth: 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException(option, $"cannot write to '{path}': {e.Message}");
+            throw new UsageException(option, $"cannot write to '{Terminal.Shorten(path, 200)}': {e.Message}");
         }
     }
 
@@ -49,11 +55,11 @@ public static class Files
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         try
         {
-            AtomicFile.EnsureWritableDirectory(folder);
+            AtomicFile.SweepStale(AtomicFile.EnsureWritableDirectory(folder), depth: 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException(option, $"cannot write to '{path}': {e.Message}");
+            throw new UsageException(option, $"cannot write to '{Terminal.Shorten(path, 200)}': {e.Message}");
         }
     }
 }

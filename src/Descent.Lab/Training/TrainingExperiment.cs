@@ -90,13 +90,18 @@ public static class TrainingExperiment
     public static Dataset LoadDataset(string nameOrDirectory)
     {
         ArgumentNullException.ThrowIfNull(nameOrDirectory);
+        Dataset data;
         try
         {
-            return DatasetCatalog.Load(nameOrDirectory);
+            data = DatasetCatalog.Load(nameOrDirectory);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             throw new LabInputException("dataset", e.Message, e);
         }
+        // Without test images every accuracy is 0/0: "test accuracy NaN%" would look like a result.
+        if (data.Test.Count == 0)
+            throw new LabInputException("dataset", $"Dataset '{data.Name}' has no test images (t10k-images-idx3-ubyte holds 0); a run needs at least one to measure test accuracy.");
+        return data;
     }
 }

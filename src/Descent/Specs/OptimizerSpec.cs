@@ -140,7 +140,7 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
                 default:
                     if (char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
                         or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned)
-                        sb.Append($"\\u{(int)c:X4}");
+                        sb.Append($"\\u{(int)c:x4}");
                     else
                         sb.Append(c);
                     break;
