@@ -28,7 +28,7 @@ public static class TrajectoryExperiment
 
     /// <summary>Resolves the function of <paramref name="config"/> (<see cref="ResolveFunction"/>) and runs every optimizer on it.</summary>
     /// <exception cref="LabInputException">Bad function, start, steps or spec; thrown before any work.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked at every step and every look-ahead gradient.</exception>
     public static TrajectoryResult Run(TrajectoryConfig config, IProgress<LabProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -117,7 +117,12 @@ public static class TrajectoryExperiment
         var stateY = names.Select(_ => new List<double>(steps + 1)).ToArray();
         Span<double> p = [objective.Start.X, objective.Start.Y];
         Span<double> g = stackalloc double[2];
-        GradientOracle<double> oracle = objective.Gradient;
+        // A look-ahead step may ask for up to SmoothedNesterovOptions.MaxPoints gradients: each one is a place to stop.
+        GradientOracle<double> oracle = (q, gq) =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            objective.Gradient(q, gq);
+        };
         int? diverged = null;
 
         for (int t = 0; ; t++)
@@ -140,7 +145,7 @@ public static class TrajectoryExperiment
                 break;
             }
             if (t == steps) break;
-            if ((t & 1023) == 1023) cancellation.ThrowIfCancellationRequested();
+            cancellation.ThrowIfCancellationRequested();
             if (optimizer.NeedsOracle) optimizer.Step(p, oracle);
             else optimizer.Step(p, g);
         }

@@ -21,6 +21,13 @@ public sealed record ApiLimits
     /// <summary>The largest landscape grid, points per side.</summary>
     public int MaxGrid { get; init; } = 300;
 
-    /// <summary>The time one request may compute before it is stopped with a 400.</summary>
+    /// <summary>
+    /// The time one request may compute before it is stopped with a 400. The Lab checks it at every step and
+    /// every look-ahead gradient, so a request answers within a few milliseconds of it; a client that leaves
+    /// stops its computation the same way.
+    /// </summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The computations running now under these limits (one server's): not a limit, the count the budget keeps down.</summary>
+    public ApiWorkload Workload { get; init; } = new();
 }
