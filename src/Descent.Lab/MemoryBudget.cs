@@ -42,7 +42,7 @@ public static class MemoryBudget
         long limit = LimitBytes;
         if (bytes <= limit) return;
         throw new LabInputException(argument,
-            $"{what} needs about {Format(bytes)}; the limit is {Format(limit)} ({Fraction:P0} of the {Format(AvailableBytes)} available to .NET, less what is in use): {remedy}.");
+            $"{what} needs about {Format(bytes)}; the limit is {Format(limit)} ({Fraction * 100:0}% of the {Format(AvailableBytes)} available to .NET, less what is in use): {remedy}.");
     }
 
     /// <summary>Bytes as a short text: <c>6.6 GB</c>, <c>310 MB</c>.</summary>

@@ -122,7 +122,7 @@ public static class SignalFile
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
-    private static bool IsHeader(string field) => char.IsLetter(field[0]) && field.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or ' ' or '.');
+    private static bool IsHeader(string field) => field.Length > 0 && char.IsLetter(field[0]) && field.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or ' ' or '.');
 
     // A short prefix, control characters written as \uXXXX: a message is one line that is safe on a terminal.
     private static string Shorten(string text)

@@ -112,9 +112,12 @@ public static class TrainingExperiment
         string argument = config.Hidden is null ? "model" : "hidden";
         string remedy = config.Hidden is null ? "give a smaller --batch-size" : "give smaller --hidden sizes or a smaller --batch-size";
         int batch = Math.Max(Math.Min(options.BatchSize, data.Train.Count), Math.Min(options.EvaluationBatchSize, data.Test.Count));
-        if (!size.FitsOneBuffer || (double)batch * size.WidestPerSample > Array.MaxLength)
+        if (!size.FitsOneBuffer)
             throw new LabInputException(argument, string.Create(CultureInfo.InvariantCulture,
-                $"{size.Describe()} and {size.WidestPerSample:N0} values per sample in batches of {batch:N0}: above the limit of {Array.MaxLength:N0} values in one buffer; {remedy}."));
+                $"{size.Describe()}: above the limit of {Array.MaxLength:N0} values in one buffer; {(config.Hidden is null ? "the dataset's samples are too large for this model" : "give smaller --hidden sizes")}."));
+        if ((double)batch * size.WidestPerSample > Array.MaxLength)
+            throw new LabInputException("batch-size", string.Create(CultureInfo.InvariantCulture,
+                $"batches of {batch:N0} × {size.WidestPerSample:N0} values per sample in the widest layer of {size.Describe()}: above the limit of {Array.MaxLength:N0} values in one buffer; give a smaller --batch-size."));
         int buffers = optimizers.Max(o =>
         {
             var optimizer = o.Options.Create<float>(0);
