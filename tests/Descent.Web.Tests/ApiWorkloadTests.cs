@@ -13,12 +13,12 @@ namespace Descent.Web.Tests;
 /// </summary>
 public sealed class ApiWorkloadTests
 {
-    // Twelve paths of 10,000 steps × 1,000 look-ahead gradients of a formula near the page's 1,000-character limit:
-    // hours of work if nothing stopped it.
+    // Eight paths of 10,000 steps × 1,000 look-ahead gradients (8·10⁷, within the Lab's 10⁸) of a formula near the
+    // 1,000-character limit: minutes of work if nothing stopped it.
     private static readonly TrajectoryRequest Heavy = new()
     {
         Function = string.Join(" + ", Enumerable.Range(1, 36).Select(k => $"exp(sin(x*{k})*cos(y/{k}))")),
-        Optimizers = [.. Enumerable.Repeat("smoothed-nesterov(points=1000)", 12)],
+        Optimizers = [.. Enumerable.Repeat("smoothed-nesterov(points=1000)", 8)],
         Convention = "lecture",
         Steps = 10_000,
     };
@@ -49,6 +49,17 @@ public sealed class ApiWorkloadTests
         var error = await ApiServer.ErrorOf(answer);
         Assert.Equal("optimizer", error.Argument);
         Assert.Equal("smoothed-nesterov(points=1000000000): points: 1000000000 is above the limit 1000 (each point costs one gradient per step).", error.Message);
+    }
+
+    [Fact]
+    public async Task Trajectory_MoreGradientsThanTheLabAllows_RefusedBeforeAnyWork()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var error = await ApiServer.ErrorOf(await server.Client.PostAsync("/api/trajectory", Json(Heavy with { Optimizers = [.. Enumerable.Repeat("smoothed-nesterov(points=1000)", 12)] })));
+
+        Assert.Equal("steps", error.Argument);
+        Assert.Equal("10,000 steps × 12,000 gradients per step (all optimizers, look-ahead points included) = 120,000,000 gradient evaluations, above the limit of 100,000,000; give fewer --steps, optimizers or points.", error.Message);
     }
 
     [Fact]

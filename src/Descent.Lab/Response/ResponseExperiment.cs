@@ -26,6 +26,9 @@ namespace Descent.Lab.Response;
 /// </remarks>
 public static class ResponseExperiment
 {
+    /// <summary>The most steps all curves of a run may record together (steps × optimizers).</summary>
+    public const long MaxRecordedSteps = 10_000_000;
+
     /// <summary>Resolves the signal of <paramref name="config"/> (<see cref="SignalCatalog.Resolve"/>) and runs it.</summary>
     /// <exception cref="LabInputException">Bad signal, spec, or steps; thrown before any work.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked at every step and every look-ahead point.</exception>
@@ -44,6 +47,7 @@ public static class ResponseExperiment
         ArgumentNullException.ThrowIfNull(signal);
         int steps = ResolveSteps(config, signal);
         var options = ResolveOptimizers(config);
+        LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
         var curves = new ResponseCurve[options.Count];
         for (int k = 0; k < options.Count; k++)
         {
@@ -66,8 +70,8 @@ public static class ResponseExperiment
     public static void Validate(ResponseConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ResolveSteps(config, SignalCatalog.Resolve(config.Signal));
-        ResolveOptimizers(config);
+        int steps = ResolveSteps(config, SignalCatalog.Resolve(config.Signal));
+        LabOptimizers.CheckWork(steps, ResolveOptimizers(config), MaxRecordedSteps);
     }
 
     /// <summary>The steps a run of <paramref name="config"/> on <paramref name="signal"/> takes: the config's, or the signal's length.</summary>

@@ -98,7 +98,7 @@ public static class TrainingExperiment
     // Epochs × batches × look-ahead points, in 64-bit arithmetic: each optimizer's run keeps a record per step.
     private static void CheckWork(TrainingConfig config, Dataset data, List<(string Label, OptimizerOptions Options)> optimizers, TrainingOptions options)
     {
-        int n = data.Train.Count, points = optimizers.Max(o => Trainer.LookAheadPoints(o.Options));
+        int n = data.Train.Count, points = optimizers.Max(o => o.Options.GradientsPerStep());
         long gradients = options.GradientEvaluations(n, points);
         if (gradients <= TrainingOptions.MaxGradientEvaluations) return;
         string lookAhead = points > 1 ? $" × {points} look-ahead points" : "";

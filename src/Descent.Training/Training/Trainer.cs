@@ -46,7 +46,7 @@ public static class Trainer
         if (data.ClassCount > network.ClassCount)
             throw new ArgumentException($"{data.Name} has {data.ClassCount} classes, {network.Name} outputs {network.ClassCount}.", nameof(data));
         if (data.Train.Count == 0) throw new ArgumentException($"{data.Name} has no training samples.", nameof(data));
-        long gradients = options.GradientEvaluations(data.Train.Count, LookAheadPoints(optimizer));
+        long gradients = options.GradientEvaluations(data.Train.Count, optimizer.GradientsPerStep());
         if (gradients > TrainingOptions.MaxGradientEvaluations)
             throw new ArgumentException($"{options.Epochs} epochs of {options.BatchesPerEpoch(data.Train.Count)} batches take {gradients:N0} gradient evaluations; the limit is {TrainingOptions.MaxGradientEvaluations:N0}.", nameof(options));
 
@@ -117,9 +117,6 @@ public static class Trainer
         }
         return new TrainingRun(label, optimizer, losses, epochs, diverged, divergedAt, clock.Elapsed.TotalSeconds);
     }
-
-    /// <summary>The gradients one step of <paramref name="optimizer"/> takes: its look-ahead points, else 1.</summary>
-    public static int LookAheadPoints(OptimizerOptions optimizer) => optimizer is Descent.Optimizers.SmoothedNesterovOptions s ? Math.Max(1, s.Points) : 1;
 
     /// <summary>
     /// The batch loss at the current weights for look-ahead rules, which only ask for gradients elsewhere;

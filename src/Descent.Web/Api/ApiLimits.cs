@@ -2,7 +2,8 @@ namespace Descent.Web.Api;
 
 /// <summary>
 /// What one API request may ask for. The page is for looking, not for long runs: the CLI takes more
-/// (up to <c>TrajectoryExperiment.MaxSteps</c> steps and any number of optimizers).
+/// (up to <c>TrajectoryExperiment.MaxSteps</c> steps and <c>LabOptimizers.MaxCount</c> optimizers). The Lab's own
+/// bounds on work (<c>LabOptimizers.CheckWork</c>, look-ahead points) apply to both.
 /// </summary>
 public sealed record ApiLimits
 {

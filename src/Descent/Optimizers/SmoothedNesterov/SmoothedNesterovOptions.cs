@@ -33,5 +33,8 @@ public sealed record SmoothedNesterovOptions : MomentumOptions
     }
 
     /// <inheritdoc/>
+    public override int GradientsPerStep() => Math.Max(1, Points);
+
+    /// <inheritdoc/>
     public override Optimizer<T> Create<T>(int length) => new SmoothedNesterov<T>(length, this);
 }
