@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -11,7 +12,7 @@ namespace Descent.Web.Tests;
 /// leaves stops it, and a request for unbounded work is refused before any starts. <see cref="ApiWorkload"/> shows
 /// whether a worker is still busy.
 /// </summary>
-public sealed class ApiWorkloadTests
+public sealed class ApiWorkloadTests(ITestOutputHelper output)
 {
     // Eight paths of 10,000 steps × 1,000 look-ahead gradients (8·10⁷, within the Lab's 10⁸) of a formula near the
     // 1,000-character limit: minutes of work if nothing stopped it.
@@ -72,6 +73,7 @@ public sealed class ApiWorkloadTests
         var answer = await server.Client.PostAsync("/api/trajectory", Json(Heavy));
 
         var elapsed = clock.Elapsed;
+        output.WriteLine($"answered {elapsed.TotalMilliseconds:F0} ms after the request, budget 300 ms");
         var error = await ApiServer.ErrorOf(answer);
         Assert.StartsWith("The computation took longer than the page's budget of 0.3 s", error.Message);
         Assert.True(elapsed < TimeSpan.FromMilliseconds(800), $"answered {elapsed.TotalMilliseconds:F0} ms after the request, budget 300 ms");
@@ -98,6 +100,7 @@ public sealed class ApiWorkloadTests
         var clock = Stopwatch.StartNew();
 
         Assert.True(await Eventually(() => limits.Workload.Running == 0, TimeSpan.FromSeconds(2)), "the computation went on after its client left");
+        output.WriteLine($"stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the client left");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the client left");
         using var next = new HttpClient { BaseAddress = address };
         var answer = await next.PostAsync("api/trajectory", Json(new TrajectoryRequest { Function = "quadratic", Optimizers = ["adam"] }));

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 using Descent.Lab.Response;
 using Descent.Lab.Signals;
 
 namespace Descent.Lab.Tests.Response;
 
 /// <summary>Cancellation reaches inside a curve: every step and every look-ahead point is a place to stop.</summary>
-public sealed class ResponseCancellationTests
+public sealed class ResponseCancellationTests(ITestOutputHelper output)
 {
     [Fact]
     public void ResponseExperiment_CancelledDuringOneLongCurve_StopsWithinAQuarterSecond()
@@ -24,6 +25,7 @@ public sealed class ResponseCancellationTests
 
         Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the run never stopped");
         var stopped = clock.Elapsed;
+        output.WriteLine($"stopped {stopped.TotalMilliseconds:F1} ms after the cancellation");
         Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(run.Exception?.InnerExceptions ?? []));
         Assert.True(stopped < TimeSpan.FromMilliseconds(250), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
     }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 using Descent.Lab.Trajectory;
 
 namespace Descent.Lab.Tests.Trajectory;
 
 /// <summary>Cancellation reaches inside a step: a smoothed look-ahead step is up to 1,000 gradients, each a place to stop.</summary>
-public sealed class TrajectoryCancellationTests
+public sealed class TrajectoryCancellationTests(ITestOutputHelper output)
 {
     [Fact]
     public void TrajectoryExperiment_CancelledDuringSlowLookAheadSteps_StopsWithinAQuarterSecond()
@@ -25,6 +26,7 @@ public sealed class TrajectoryCancellationTests
 
         Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "the run never stopped");
         var stopped = clock.Elapsed;
+        output.WriteLine($"stopped {stopped.TotalMilliseconds:F1} ms after the cancellation");
         Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(run.Exception?.InnerExceptions ?? []));
         Assert.True(stopped < TimeSpan.FromMilliseconds(250), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
     }
