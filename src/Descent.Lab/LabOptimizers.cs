@@ -5,11 +5,16 @@ namespace Descent.Lab;
 /// <summary>Reads the optimizer specs of an experiment's config, turning spec errors into lab input errors on <c>optimizer</c>.</summary>
 public static class LabOptimizers
 {
-    /// <summary>Resolves every spec under <paramref name="convention"/>; at least one is required.</summary>
+    /// <summary>The most optimizers one experiment may compare: each is a full run of its own.</summary>
+    public const int MaxCount = 100;
+
+    /// <summary>Resolves every spec under <paramref name="convention"/>; at least one is required, at most <see cref="MaxCount"/>.</summary>
     public static List<OptimizerOptions> Resolve(IReadOnlyList<string> specs, Convention convention)
     {
+        ArgumentNullException.ThrowIfNull(specs);
         if (specs.Count == 0)
             throw new LabInputException("optimizer", $"No optimizer given; write e.g. adam(lr=0.25); valid: {string.Join(", ", OptimizerCatalog.Names)}.");
+        CheckCount(specs.Count);
         var options = new List<OptimizerOptions>(specs.Count);
         foreach (string spec in specs)
         {
@@ -17,5 +22,36 @@ public static class LabOptimizers
             catch (SpecException e) { throw new LabInputException("optimizer", e.Message, e); }
         }
         return options;
+    }
+
+    /// <summary>The most gradient evaluations one response or trajectory run may take, over all its optimizers.</summary>
+    public const long MaxGradientEvaluations = 100_000_000;
+
+    /// <summary>
+    /// Refuses a run of <paramref name="steps"/> per optimizer whose results would pass <paramref name="maxRecords"/>
+    /// steps in all (each is kept: memory) or whose gradients would pass <see cref="MaxGradientEvaluations"/> (time),
+    /// counted in 64-bit arithmetic.
+    /// </summary>
+    /// <exception cref="LabInputException"><c>steps</c>: the limit passed, with the product that passes it.</exception>
+    public static void CheckWork(int steps, IReadOnlyList<OptimizerOptions> options, long maxRecords)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        long records = (long)steps * options.Count;
+        if (records > maxRecords)
+            throw new LabInputException("steps", FormattableString.Invariant(
+                $"{steps:N0} steps × {options.Count} optimizers = {records:N0} recorded steps, above the limit of {maxRecords:N0}; give fewer --steps or optimizers."));
+        long perStep = options.Sum(o => (long)o.GradientsPerStep());
+        long gradients = steps * perStep;
+        if (gradients > MaxGradientEvaluations)
+            throw new LabInputException("steps", FormattableString.Invariant(
+                $"{steps:N0} steps × {perStep:N0} gradients per step (all optimizers, look-ahead points included) = {gradients:N0} gradient evaluations, above the limit of {MaxGradientEvaluations:N0}; give fewer --steps, optimizers or points."));
+    }
+
+    /// <summary>Refuses more than <see cref="MaxCount"/> optimizers.</summary>
+    /// <exception cref="LabInputException"><c>optimizer</c>: too many.</exception>
+    public static void CheckCount(int count)
+    {
+        if (count > MaxCount)
+            throw new LabInputException("optimizer", $"{count} optimizers is above the limit {MaxCount} per run.");
     }
 }

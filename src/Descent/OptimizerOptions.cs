@@ -82,6 +82,12 @@ public abstract record OptimizerOptions
         }
     }
 
+    /// <summary>
+    /// Gradient evaluations one step takes: 1, or the look-ahead points of a rule that averages several
+    /// (<c>smoothed-nesterov</c>). What a run's budget of work counts.
+    /// </summary>
+    public virtual int GradientsPerStep() => 1;
+
     /// <summary>Creates the optimizer for a flat buffer of <paramref name="length"/> parameters, one group.</summary>
     public abstract Optimizer<T> Create<T>(int length) where T : unmanaged, IFloatingPointIeee754<T>;
 

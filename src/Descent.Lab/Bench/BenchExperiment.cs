@@ -13,18 +13,54 @@ namespace Descent.Lab.Bench;
 /// </summary>
 public static class BenchExperiment
 {
+    /// <summary>The most threads a run may ask for; a step never uses more than its buffer has chunks, so more would only be idle.</summary>
+    public const int MaxThreads = 1_024;
+
     /// <summary>Runs every optimizer of <paramref name="config"/>; <paramref name="progress"/> gets the fraction done.</summary>
+    /// <exception cref="LabInputException">Bad params, threads, precision or spec, or buffers beyond memory (<see cref="Validate"/>); thrown before anything is allocated.</exception>
     public static IReadOnlyList<BenchRow> Run(BenchConfig config, Action<double>? progress = null)
     {
-        if (config.Params < 1 || config.Params > int.MaxValue) throw new LabInputException("params", $"must be in 1..{int.MaxValue}, got {config.Params}.");
-        if (config.Threads < 1) throw new LabInputException("threads", $"must be at least 1, got {config.Threads}.");
-        var options = config.Optimizers.Select(s => OptimizerCatalog.Resolve(s, config.Convention)).ToList();
+        var options = Validate(config);
         return config.Precision switch
         {
             "float" => Run<float>(config, options, progress),
-            "double" => Run<double>(config, options, progress),
+            _ => Run<double>(config, options, progress),
+        };
+    }
+
+    /// <summary>
+    /// Checks <paramref name="config"/> without running it: params from 1 to <see cref="int.MaxValue"/>, threads from 1 to
+    /// <see cref="MaxThreads"/>, the precision, the specs, and that the buffers of the largest rule fit in memory:
+    /// parameters, gradient, the copy's destination and every state buffer, <c>(3 + state) × params × size</c> bytes
+    /// within <see cref="MemoryBudget"/>.
+    /// </summary>
+    /// <exception cref="LabInputException">The first problem found.</exception>
+    public static List<OptimizerOptions> Validate(BenchConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Params < 1 || config.Params > int.MaxValue) throw new LabInputException("params", $"must be in 1..{int.MaxValue}, got {config.Params}.");
+        if (config.Threads < 1 || config.Threads > MaxThreads) throw new LabInputException("threads", $"must be in 1..{MaxThreads}, got {config.Threads}.");
+        int size = config.Precision switch
+        {
+            "float" => sizeof(float),
+            "double" => sizeof(double),
             _ => throw new LabInputException("precision", $"unknown precision '{config.Precision}'; valid: float, double."),
         };
+        var options = new List<OptimizerOptions>(config.Optimizers.Count);
+        int buffers = 0;
+        foreach (string spec in config.Optimizers)
+        {
+            OptimizerOptions o;
+            try { o = OptimizerCatalog.Resolve(spec, config.Convention); }
+            catch (SpecException e) { throw new LabInputException("optimizer", e.Message, e); }
+            options.Add(o);
+            buffers = Math.Max(buffers, o.Create<float>(0).StateNames.Count);
+        }
+        long bytes = (3L + buffers) * config.Params * size;
+        MemoryBudget.Check("params", bytes,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{config.Params:N0} {config.Precision} parameters with a gradient, a copy and {buffers} state buffers"),
+            "give fewer --params");
+        return options;
     }
 
     private static List<BenchRow> Run<T>(BenchConfig config, List<OptimizerOptions> options, Action<double>? progress)

@@ -26,8 +26,12 @@ namespace Descent.Lab.Response;
 /// </remarks>
 public static class ResponseExperiment
 {
+    /// <summary>The most steps all curves of a run may record together (steps × optimizers).</summary>
+    public const long MaxRecordedSteps = 10_000_000;
+
     /// <summary>Resolves the signal of <paramref name="config"/> (<see cref="SignalCatalog.Resolve"/>) and runs it.</summary>
     /// <exception cref="LabInputException">Bad signal, spec, or steps; thrown before any work.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked at every step and every look-ahead point.</exception>
     public static ResponseResult Run(ResponseConfig config, IProgress<LabProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -36,17 +40,19 @@ public static class ResponseExperiment
 
     /// <summary>Runs <paramref name="config"/> on <paramref name="signal"/> (already loaded; <see cref="ResponseConfig.Signal"/> only names it).</summary>
     /// <exception cref="LabInputException">Bad spec or steps; thrown before any work.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked at every step and every look-ahead point.</exception>
     public static ResponseResult Run(ResponseConfig config, Signal signal, IProgress<LabProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(signal);
         int steps = ResolveSteps(config, signal);
         var options = ResolveOptimizers(config);
+        LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
         var curves = new ResponseCurve[options.Count];
         for (int k = 0; k < options.Count; k++)
         {
             cancellation.ThrowIfCancellationRequested();
-            curves[k] = RunCurve(config.Optimizers[k], options[k], signal.Values, steps, config.Interpolation);
+            curves[k] = RunCurve(config.Optimizers[k], options[k], signal.Values, steps, config.Interpolation, cancellation);
             progress?.Report(new LabProgress(k + 1, options.Count, config.Optimizers[k]));
         }
         return new ResponseResult
@@ -64,8 +70,8 @@ public static class ResponseExperiment
     public static void Validate(ResponseConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ResolveSteps(config, SignalCatalog.Resolve(config.Signal));
-        ResolveOptimizers(config);
+        int steps = ResolveSteps(config, SignalCatalog.Resolve(config.Signal));
+        LabOptimizers.CheckWork(steps, ResolveOptimizers(config), MaxRecordedSteps);
     }
 
     /// <summary>The steps a run of <paramref name="config"/> on <paramref name="signal"/> takes: the config's, or the signal's length.</summary>
@@ -81,7 +87,8 @@ public static class ResponseExperiment
 
     private static List<OptimizerOptions> ResolveOptimizers(ResponseConfig config) => LabOptimizers.Resolve(config.Optimizers, config.Convention);
 
-    private static ResponseCurve RunCurve(string spec, OptimizerOptions options, IReadOnlyList<double> signal, int steps, Interpolation interpolation)
+    private static ResponseCurve RunCurve(string spec, OptimizerOptions options, IReadOnlyList<double> signal, int steps, Interpolation interpolation,
+        CancellationToken cancellation)
     {
         var optimizer = options.Create<double>(1);
         var gradients = new double[steps];
@@ -90,15 +97,17 @@ public static class ResponseExperiment
         var g = new double[1];
         int? diverged = null;
         bool centred = !DependsOnPosition(options);
-        var oracle = new SignalOracle(signal, interpolation);
+        var oracle = new SignalOracle(signal, interpolation, cancellation);
+        GradientOracle<double> evaluate = oracle.Evaluate;
         for (int i = 0; i < steps; i++)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (centred) p[0] = 0;
             double before = p[0];
             if (optimizer.NeedsOracle)
             {
                 oracle.Begin(i, before);
-                optimizer.Step(p, oracle.Evaluate);
+                optimizer.Step(p, evaluate);
                 gradients[i] = oracle.Mean;
             }
             else
@@ -125,8 +134,9 @@ public static class ResponseExperiment
         OptimizerCatalog.Describe(options)["weight_decay"] is string decay
         && double.Parse(decay, System.Globalization.CultureInfo.InvariantCulture) != 0;
 
-    // The signal as a gradient field for one step: a point q reads index i + (p − q).
-    private sealed class SignalOracle(IReadOnlyList<double> signal, Interpolation interpolation)
+    // The signal as a gradient field for one step: a point q reads index i + (p − q). A look-ahead step
+    // calls it once per point, so it is where a cancelled run stops inside a step.
+    private sealed class SignalOracle(IReadOnlyList<double> signal, Interpolation interpolation, CancellationToken cancellation)
     {
         private int _step, _calls;
         private double _position, _sum;
@@ -143,6 +153,7 @@ public static class ResponseExperiment
 
         public void Evaluate(ReadOnlySpan<double> point, Span<double> gradient)
         {
+            cancellation.ThrowIfCancellationRequested();
             double value = Interpolations.Sample(signal, _step + (_position - point[0]), interpolation);
             gradient[0] = value;
             _sum += value;

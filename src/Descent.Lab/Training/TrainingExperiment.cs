@@ -1,3 +1,4 @@
+using System.Globalization;
 using Descent.Specs;
 using Descent.Training;
 using Descent.Training.Datasets;
@@ -60,7 +61,9 @@ public static class TrainingExperiment
         if (model != "mlp")
             throw new LabInputException("hidden", $"Hidden sizes apply to the mlp model only, not to {model}.");
         if (config.Hidden.Count == 0 || config.Hidden.Any(h => h <= 0))
-            throw new LabInputException("hidden", $"Hidden sizes must be one or more positive integers (e.g. 1000,1000); got [{string.Join(",", config.Hidden)}].");
+            throw new LabInputException("hidden", $"Hidden sizes must be one or more positive integers (e.g. 1000,1000); got [{string.Join(",", config.Hidden.Take(20))}{(config.Hidden.Count > 20 ? ",…" : "")}].");
+        if (config.Hidden.Count > ModelSpec.MaxHiddenLayers)
+            throw new LabInputException("hidden", $"{config.Hidden.Count} hidden layers is above the limit {ModelSpec.MaxHiddenLayers}.");
         return spec with { Hidden = config.Hidden };
     }
 
@@ -68,10 +71,13 @@ public static class TrainingExperiment
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Epochs < 1) throw new LabInputException("epochs", $"Epochs must be at least 1, got {config.Epochs}.");
+        if (config.Epochs > TrainingOptions.MaxEpochs) throw new LabInputException("epochs", $"{config.Epochs} is above the limit {TrainingOptions.MaxEpochs}.");
         if (config.BatchSize < 1) throw new LabInputException("batch-size", $"The batch size must be at least 1, got {config.BatchSize}.");
+        if (config.BatchSize > TrainingOptions.MaxBatchSize) throw new LabInputException("batch-size", $"{config.BatchSize} is above the limit {TrainingOptions.MaxBatchSize}.");
         var model = ResolveModel(config);
         if (config.Optimizers.Count == 0)
             throw new LabInputException("optimizer", $"No optimizer given; write e.g. adam(lr=0.001); valid: {string.Join(", ", OptimizerCatalog.Names)}.");
+        LabOptimizers.CheckCount(config.Optimizers.Count);
         var optimizers = new List<(string, OptimizerOptions)>(config.Optimizers.Count);
         foreach (string spec in config.Optimizers)
         {
@@ -79,11 +85,47 @@ public static class TrainingExperiment
             catch (SpecException e) { throw new LabInputException("optimizer", e.Message, e); }
         }
         var data = LoadDataset(config.Dataset);
-        Network network;
-        try { network = model.Create(data.SampleShape, data.ClassCount); }
-        catch (ArgumentException e) { throw new LabInputException("model", $"{model.Name} cannot take {data.Name}'s {data.SampleShape} samples: {e.Message}", e); }
         var options = new TrainingOptions { Epochs = config.Epochs, BatchSize = config.BatchSize, Seed = config.Seed };
+        CheckWork(config, data, optimizers, options);
+        ModelSize size;
+        try { size = ModelSize.Of(model, data.SampleShape, data.ClassCount); }
+        catch (ArgumentException e) { throw new LabInputException("model", $"{model.Name} cannot take {data.Name}'s {data.SampleShape} samples: {e.Message}", e); }
+        CheckMemory(config, data, optimizers, options, size);
+        var network = model.Create(data.SampleShape, data.ClassCount);
         return (data, network, optimizers, options);
+    }
+
+    // Epochs × batches × look-ahead points, in 64-bit arithmetic: each optimizer's run keeps a record per step.
+    private static void CheckWork(TrainingConfig config, Dataset data, List<(string Label, OptimizerOptions Options)> optimizers, TrainingOptions options)
+    {
+        int n = data.Train.Count, points = optimizers.Max(o => o.Options.GradientsPerStep());
+        long gradients = options.GradientEvaluations(n, points);
+        if (gradients <= TrainingOptions.MaxGradientEvaluations) return;
+        string lookAhead = points > 1 ? $" × {points} look-ahead points" : "";
+        throw new LabInputException("epochs", string.Create(CultureInfo.InvariantCulture,
+            $"{config.Epochs:N0} epochs × {options.BatchesPerEpoch(n):N0} batches of {config.BatchSize:N0} of the {n:N0} training samples{lookAhead} = {gradients:N0} steps, above the limit of {TrainingOptions.MaxGradientEvaluations:N0} per optimizer; give fewer --epochs or a larger --batch-size."));
+    }
+
+    // Parameters, gradients, optimizer state and one batch of activations, before any of it is allocated.
+    private static void CheckMemory(TrainingConfig config, Dataset data, List<(string Label, OptimizerOptions Options)> optimizers, TrainingOptions options, ModelSize size)
+    {
+        string argument = config.Hidden is null ? "model" : "hidden";
+        string remedy = config.Hidden is null ? "give a smaller --batch-size" : "give smaller --hidden sizes or a smaller --batch-size";
+        int batch = Math.Max(Math.Min(options.BatchSize, data.Train.Count), Math.Min(options.EvaluationBatchSize, data.Test.Count));
+        if (!size.FitsOneBuffer)
+            throw new LabInputException(argument, string.Create(CultureInfo.InvariantCulture,
+                $"{size.Describe()}: above the limit of {Array.MaxLength:N0} values in one buffer; {(config.Hidden is null ? "the dataset's samples are too large for this model" : "give smaller --hidden sizes")}."));
+        if ((double)batch * size.WidestPerSample > Array.MaxLength)
+            throw new LabInputException("batch-size", string.Create(CultureInfo.InvariantCulture,
+                $"batches of {batch:N0} × {size.WidestPerSample:N0} values per sample in the widest layer of {size.Describe()}: above the limit of {Array.MaxLength:N0} values in one buffer; give a smaller --batch-size."));
+        int buffers = optimizers.Max(o =>
+        {
+            var optimizer = o.Options.Create<float>(0);
+            // A look-ahead step keeps the point, the gradient and their sum, and the trainer a copy of the weights.
+            return optimizer.StateNames.Count + (optimizer.NeedsOracle ? 4 : 0);
+        });
+        MemoryBudget.Check(argument, size.TrainingBytes(batch, buffers),
+            string.Create(CultureInfo.InvariantCulture, $"Training {size.Describe()} in batches of {batch:N0}"), remedy);
     }
 
     /// <summary>A bundled dataset or a directory of IDX files; any problem becomes a <see cref="LabInputException"/> about <c>dataset</c>.</summary>
@@ -99,9 +141,6 @@ public static class TrainingExperiment
         {
             throw new LabInputException("dataset", e.Message, e);
         }
-        // Without test images every accuracy is 0/0: "test accuracy NaN%" would look like a result.
-        if (data.Test.Count == 0)
-            throw new LabInputException("dataset", $"Dataset '{data.Name}' has no test images (t10k-images-idx3-ubyte holds 0); a run needs at least one to measure test accuracy.");
         return data;
     }
 }

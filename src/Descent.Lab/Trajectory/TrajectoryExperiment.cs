@@ -23,18 +23,22 @@ public static class TrajectoryExperiment
     /// <summary>The most steps a config may ask for.</summary>
     public const int MaxSteps = 100_000;
 
+    /// <summary>The most steps all paths of a run may record together (steps × optimizers): each keeps a dozen numbers.</summary>
+    public const long MaxRecordedSteps = 2_000_000;
+
     /// <summary>A coordinate beyond ±<see cref="Bound"/> marks a path as diverged.</summary>
     public const double Bound = 1e6;
 
     /// <summary>Resolves the function of <paramref name="config"/> (<see cref="ResolveFunction"/>) and runs every optimizer on it.</summary>
-    /// <exception cref="LabInputException">Bad function, start, steps or spec; thrown before any work.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    /// <exception cref="LabInputException">Bad function, start, steps or spec, or more work than <see cref="LabOptimizers.CheckWork"/> allows; thrown before any work.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked at every step and every look-ahead gradient.</exception>
     public static TrajectoryResult Run(TrajectoryConfig config, IProgress<LabProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(config);
         var objective = ResolveFunction(config);
         int steps = ResolveSteps(config);
         var options = ResolveOptimizers(config);
+        LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
         var paths = new TrajectoryPath[options.Count];
         for (int k = 0; k < options.Count; k++)
         {
@@ -62,8 +66,8 @@ public static class TrajectoryExperiment
     {
         ArgumentNullException.ThrowIfNull(config);
         ResolveFunction(config);
-        ResolveSteps(config);
-        ResolveOptimizers(config);
+        int steps = ResolveSteps(config);
+        LabOptimizers.CheckWork(steps, ResolveOptimizers(config), MaxRecordedSteps);
     }
 
     /// <summary>
@@ -117,7 +121,12 @@ public static class TrajectoryExperiment
         var stateY = names.Select(_ => new List<double>(steps + 1)).ToArray();
         Span<double> p = [objective.Start.X, objective.Start.Y];
         Span<double> g = stackalloc double[2];
-        GradientOracle<double> oracle = objective.Gradient;
+        // A look-ahead step may ask for up to SmoothedNesterovOptions.MaxPoints gradients: each one is a place to stop.
+        GradientOracle<double> oracle = (q, gq) =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            objective.Gradient(q, gq);
+        };
         int? diverged = null;
 
         for (int t = 0; ; t++)
@@ -140,7 +149,7 @@ public static class TrajectoryExperiment
                 break;
             }
             if (t == steps) break;
-            if ((t & 1023) == 1023) cancellation.ThrowIfCancellationRequested();
+            cancellation.ThrowIfCancellationRequested();
             if (optimizer.NeedsOracle) optimizer.Step(p, oracle);
             else optimizer.Step(p, g);
         }

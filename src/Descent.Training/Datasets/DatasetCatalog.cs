@@ -99,13 +99,7 @@ public static class DatasetCatalog
         for (int i = 0; i < 4; i += 2)
             if (arrays[i].Count != arrays[i + 1].Count)
                 throw new InvalidDataException($"{files[i]} holds {arrays[i].Count} images but {files[i + 1]} holds {arrays[i + 1].Count} labels.");
-        for (int i = 0; i < 4; i += 2)
-        {
-            if (arrays[i].Count == 0)
-                throw new InvalidDataException($"{files[i]} holds no images; training needs at least one, and so does measuring test accuracy.");
-            if (arrays[i].Dimensions[1] == 0 || arrays[i].Dimensions[2] == 0)
-                throw new InvalidDataException($"{files[i]}: images of {arrays[i].Dimensions[1]}×{arrays[i].Dimensions[2]} pixels hold no values.");
-        }
+        RequireSamples(arrays, files);
         if (trainImages.Dimensions[1] != testImages.Dimensions[1] || trainImages.Dimensions[2] != testImages.Dimensions[2])
             throw new InvalidDataException($"Training images are {trainImages.Dimensions[1]}×{trainImages.Dimensions[2]}, test images {testImages.Dimensions[1]}×{testImages.Dimensions[2]}.");
         int maxLabel = trainLabels.Data.Concat(testLabels.Data).DefaultIfEmpty((byte)0).Max();
@@ -129,6 +123,20 @@ public static class DatasetCatalog
         foreach (var values in new[] { train.Images, test.Images })
             for (int i = 0; i < values.Length; i++) values[i] = (values[i] - m) * inverse;
         return new Dataset(name, shape, classes, train, test) { PixelMean = mean, PixelDeviation = deviation };
+    }
+
+    // The one place a dataset's emptiness is refused: a run needs a sample to train on and one to test on
+    // (an empty test split would report an accuracy of NaN), and a sample needs a pixel.
+    private static void RequireSamples(IdxArray[] arrays, string[] files)
+    {
+        for (int i = 0; i < 4; i += 2)
+        {
+            string split = i == 0 ? "training" : "test";
+            if (arrays[i].Count == 0)
+                throw new InvalidDataException($"{files[i]} holds no images; the {split} split needs at least one.");
+            if (arrays[i].Dimensions[1] == 0 || arrays[i].Dimensions[2] == 0)
+                throw new InvalidDataException($"{files[i]}: images of {arrays[i].Dimensions[1]}×{arrays[i].Dimensions[2]} pixels hold nothing to learn from.");
+        }
     }
 
     private static DataSplit Split(IdxArray images, IdxArray labels, int maxValue)

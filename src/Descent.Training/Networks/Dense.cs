@@ -22,7 +22,8 @@ public sealed class Dense(int outputs, Initialization initialization = Initializ
     public override string Kind => "dense";
 
     /// <inheritdoc />
-    public override int ParameterCount => Inputs * Outputs + Outputs;
+    /// <exception cref="OverflowException">More than <see cref="int.MaxValue"/> parameters (checked, so that it cannot wrap to a small count).</exception>
+    public override int ParameterCount => checked(Inputs * Outputs + Outputs);
 
     /// <inheritdoc />
     protected override Shape OutputShapeFor(Shape input) => Shape.Vector(Outputs);

@@ -17,8 +17,21 @@ public static class ModelCatalog
     /// <summary>Builds the model <paramref name="name"/> with default options.</summary>
     public static Network Create(string name, Shape input, int classes) => Create(new ModelSpec(name), input, classes);
 
-    /// <summary>Builds the model <paramref name="spec"/> names; an unknown name is an <see cref="ArgumentException"/> listing the valid ones.</summary>
+    /// <summary>
+    /// Builds the model <paramref name="spec"/> names; an unknown name is an <see cref="ArgumentException"/> listing the
+    /// valid ones, and so is a model larger than one flat buffer can hold (see <see cref="ModelSize"/>), before anything
+    /// is allocated.
+    /// </summary>
     public static Network Create(ModelSpec spec, Shape input, int classes)
+    {
+        var size = ModelSize.Of(spec, input, classes);
+        if (!size.FitsOneBuffer)
+            throw new ArgumentException($"{size.Describe()}: more than the limit of {Array.MaxLength:N0} values in one buffer.", nameof(spec));
+        return new Network(spec.Name.Trim().ToLowerInvariant(), input, Layers(spec, classes));
+    }
+
+    /// <summary>The layers of <paramref name="spec"/>, not yet built (no shapes, nothing allocated).</summary>
+    internal static List<Layer> Layers(ModelSpec spec, int classes)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
@@ -65,6 +78,6 @@ public static class ModelCatalog
             default:
                 throw new ArgumentException($"Unknown model '{spec.Name}'; valid: {string.Join(", ", Names)}.", nameof(spec));
         }
-        return new Network(name, input, layers);
+        return layers;
     }
 }

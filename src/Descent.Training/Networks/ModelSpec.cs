@@ -9,7 +9,10 @@ namespace Descent.Training.Networks;
 /// </summary>
 public sealed record ModelSpec(string Name)
 {
-    /// <summary>Hidden layer widths of <c>mlp</c>; default 256, 256 (the 784-256-256-10 speed benchmark).</summary>
+    /// <summary>The most hidden layers an <c>mlp</c> may have.</summary>
+    public const int MaxHiddenLayers = 100;
+
+    /// <summary>Hidden layer widths of <c>mlp</c>; default 256, 256 (the 784-256-256-10 speed benchmark). Their sizes are bounded by memory (<see cref="ModelSize"/>).</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [256, 256];
 
     /// <summary><c>relu</c> (He initialization) or <c>tanh</c> (Glorot initialization).</summary>

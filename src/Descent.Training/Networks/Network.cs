@@ -24,17 +24,22 @@ public sealed class Network
         _layers = [.. layers];
         if (_layers.Length == 0) throw new ArgumentException("A network needs at least one layer.", nameof(layers));
         var shape = inputShape;
-        int offset = 0;
+        long offset = 0;
         foreach (var layer in _layers)
         {
             layer.Build(shape);
-            layer.ParameterOffset = offset;
-            offset += layer.ParameterCount;
+            layer.ParameterOffset = (int)Math.Min(offset, int.MaxValue);
+            try { offset += layer.ParameterCount; }
+            catch (OverflowException e) { throw TooLarge(e); }
+            if (offset > Array.MaxLength) throw TooLarge(null);
             shape = layer.OutputShape;
         }
         OutputShape = shape;
         Parameters = new float[offset];
         Gradients = new float[offset];
+
+        ArgumentException TooLarge(Exception? inner) =>
+            new($"The network has more parameters than one buffer holds ({Array.MaxLength:N0}); see ModelSize to check a model before building it.", nameof(layers), inner);
     }
 
     /// <summary>The model's name (<c>mlp</c>…).</summary>

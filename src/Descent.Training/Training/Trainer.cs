@@ -46,13 +46,17 @@ public static class Trainer
         if (data.ClassCount > network.ClassCount)
             throw new ArgumentException($"{data.Name} has {data.ClassCount} classes, {network.Name} outputs {network.ClassCount}.", nameof(data));
         if (data.Train.Count == 0) throw new ArgumentException($"{data.Name} has no training samples.", nameof(data));
+        long gradients = options.GradientEvaluations(data.Train.Count, optimizer.GradientsPerStep());
+        if (gradients > TrainingOptions.MaxGradientEvaluations)
+            throw new ArgumentException($"{options.Epochs} epochs of {options.BatchesPerEpoch(data.Train.Count)} batches take {gradients:N0} gradient evaluations; the limit is {TrainingOptions.MaxGradientEvaluations:N0}.", nameof(options));
 
         network.Initialize(options.Seed);
         var opt = optimizer.Create<float>(network.ParameterCount);
         var order = new DeterministicRandom(options.Seed ^ BatchStream);
 
         int n = data.Train.Count, size = data.Train.SampleSize;
-        int batchesPerEpoch = (n + options.BatchSize - 1) / options.BatchSize;
+        // Both fit an int: the gradient evaluations, a multiple of them, are bounded above.
+        int batchesPerEpoch = (int)options.BatchesPerEpoch(n);
         int total = batchesPerEpoch * options.Epochs;
         int batchCapacity = Math.Min(options.BatchSize, n);
         var images = new float[batchCapacity * size];
@@ -82,7 +86,7 @@ public static class Trainer
             for (int b = 0; b < batchesPerEpoch; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int first = b * options.BatchSize, count = Math.Min(options.BatchSize, n - first);
+                int first = (int)Math.Min((long)b * options.BatchSize, n), count = Math.Min(options.BatchSize, n - first);
                 for (int s = 0; s < count; s++)
                 {
                     int j = indices[first + s];
@@ -99,7 +103,7 @@ public static class Trainer
                     divergedAt = iteration;
                     break;
                 }
-                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count));
+                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count, cancellationToken));
                 else opt.Step(network.Parameters, network.Gradients);
                 losses.Add(new IterationRecord(epoch, iteration, loss, clock.Elapsed.TotalSeconds));
                 progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, loss));
@@ -123,11 +127,13 @@ public static class Trainer
 
     /// <summary>The gradient of the batch loss at any point, for look-ahead rules (the lecture's Nesterov): the point is
     /// loaded into the network, the gradient taken, and the weights put back.</summary>
-    private static GradientOracle<float> Oracle(Network network, float[] images, byte[] labels, int count)
+    private static GradientOracle<float> Oracle(Network network, float[] images, byte[] labels, int count, CancellationToken cancellationToken)
     {
         float[]? saved = null;
         return (point, gradient) =>
         {
+            // A smoothed look-ahead step asks for up to SmoothedNesterovOptions.MaxPoints gradients: each is a place to stop.
+            cancellationToken.ThrowIfCancellationRequested();
             bool here = point.Overlaps(network.Parameters);
             if (!here)
             {

@@ -24,6 +24,7 @@ public static class LandscapeEndpoint
         if (grid < limits.MinGrid || grid > limits.MaxGrid)
             throw new ApiInputException("grid", $"The grid must have between {limits.MinGrid} and {limits.MaxGrid} points per side, got {grid}.");
         var objective = FunctionResolver.Resolve(function);
+        using var running = limits.Workload.Enter();
         var xs = objective.Domain.XValues(grid);
         var ys = objective.Domain.YValues(grid);
         var values = new double[grid * grid];

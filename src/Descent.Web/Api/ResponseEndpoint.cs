@@ -27,9 +27,11 @@ public static class ResponseEndpoint
     }
 
     /// <summary>Runs <paramref name="request"/>: the result is what <c>descent response --format json</c> prints for the same options.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> (the budget, or the client leaving) stopped the run; checked at every step and look-ahead point.</exception>
     public static ResponseResult Run(ResponseRequest request, ApiLimits limits, CancellationToken cancellation)
     {
         var (config, signal) = ToConfig(request, limits);
+        using var running = limits.Workload.Enter();
         return ResponseExperiment.Run(config, signal, null, cancellation);
     }
 

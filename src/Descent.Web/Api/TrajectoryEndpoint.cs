@@ -26,6 +26,11 @@ public static class TrajectoryEndpoint
     }
 
     /// <summary>Runs <paramref name="request"/>: the result is what <c>descent trajectory --format json</c> prints for the same options.</summary>
-    public static TrajectoryResult Run(TrajectoryRequest request, ApiLimits limits, CancellationToken cancellation) =>
-        TrajectoryExperiment.Run(ToConfig(request, limits), null, cancellation);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> (the budget, or the client leaving) stopped the run; checked at every step and look-ahead gradient.</exception>
+    public static TrajectoryResult Run(TrajectoryRequest request, ApiLimits limits, CancellationToken cancellation)
+    {
+        var config = ToConfig(request, limits);
+        using var running = limits.Workload.Enter();
+        return TrajectoryExperiment.Run(config, null, cancellation);
+    }
 }

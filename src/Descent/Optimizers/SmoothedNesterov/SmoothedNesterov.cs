@@ -35,8 +35,10 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
         var groups = Groups;
         int maxPoints = 0;
         for (int j = 0; j < groups.Count; j++) maxPoints = Math.Max(maxPoints, PointsOf(groups[j].Options));
-        for (int k = 1; k <= maxPoints; k++)
+        // Counting from 0 below maxPoints: `k <= maxPoints` would wrap at int.MaxValue and never end.
+        for (int step = 0; step < maxPoints; step++)
         {
+            int k = step + 1;
             for (int j = 0; j < groups.Count; j++)
             {
                 var group = groups[j];

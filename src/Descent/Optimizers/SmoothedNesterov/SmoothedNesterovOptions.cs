@@ -12,7 +12,13 @@ public sealed record SmoothedNesterovOptions : MomentumOptions
     /// <inheritdoc/>
     public override string Name => "smoothed-nesterov";
 
-    /// <summary>Number of look-ahead points <c>K</c>.</summary>
+    /// <summary>
+    /// The most look-ahead points a step may take: each is one gradient evaluation, so a step costs
+    /// <see cref="Points"/> gradients; the lecture uses 4.
+    /// </summary>
+    public const int MaxPoints = 1_000;
+
+    /// <summary>Number of look-ahead points <c>K</c>, 1 to <see cref="MaxPoints"/>.</summary>
     public int Points { get; init; } = 4;
 
     /// <summary>The defaults of <paramref name="convention"/> (the lecture's, whatever the convention).</summary>
@@ -23,7 +29,11 @@ public sealed record SmoothedNesterovOptions : MomentumOptions
     {
         foreach (var problem in base.ValidateRule()) yield return problem;
         if (Points < 1) yield return $"points must be >= 1, got {Points}";
+        if (Points > MaxPoints) yield return $"points: {Points} is above the limit {MaxPoints} (each point costs one gradient per step)";
     }
+
+    /// <inheritdoc/>
+    public override int GradientsPerStep() => Math.Max(1, Points);
 
     /// <inheritdoc/>
     public override Optimizer<T> Create<T>(int length) => new SmoothedNesterov<T>(length, this);

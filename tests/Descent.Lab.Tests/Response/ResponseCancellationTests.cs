@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using Descent.Lab.Response;
+using Descent.Lab.Signals;
+
+namespace Descent.Lab.Tests.Response;
+
+/// <summary>Cancellation reaches inside a curve: every step and every look-ahead point is a place to stop.</summary>
+public sealed class ResponseCancellationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void ResponseExperiment_CancelledDuringOneLongCurve_StopsWithinAQuarterSecond()
+    {
+        // One curve of 100,000 steps × 1,000 look-ahead points: 10⁸ signal reads, seconds of work, and a run that
+        // checked only between curves would finish it before noticing.
+        var signal = new Signal("long", Enumerable.Range(0, SignalFile.MaxSamples).Select(i => Math.Sin(i / 20.0)));
+        var config = new ResponseConfig { Signal = "long", Optimizers = ["smoothed-nesterov(points=1000)"], Convention = Convention.Lecture };
+        using var cancel = new CancellationTokenSource();
+
+        var run = Task.Run(() => ResponseExperiment.Run(config, signal, null, cancel.Token));
+        Thread.Sleep(200);
+        Assert.False(run.IsCompleted, "the run should still be working when it is cancelled");
+        var clock = Stopwatch.StartNew();
+        cancel.Cancel();
+
+        Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the run never stopped");
+        var stopped = clock.Elapsed;
+        output.WriteLine($"stopped {stopped.TotalMilliseconds:F1} ms after the cancellation");
+        Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(run.Exception?.InnerExceptions ?? []));
+        Assert.True(stopped < TimeSpan.FromMilliseconds(250), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using Descent.Lab.Trajectory;
+
+namespace Descent.Lab.Tests.Trajectory;
+
+/// <summary>Cancellation reaches inside a step: a smoothed look-ahead step is up to 1,000 gradients, each a place to stop.</summary>
+public sealed class TrajectoryCancellationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void TrajectoryExperiment_CancelledDuringSlowLookAheadSteps_StopsWithinAQuarterSecond()
+    {
+        // A formula near the 1,000-character limit costs microseconds per gradient, so a step of 1,000 look-ahead
+        // points costs milliseconds and the 1,024 steps between the old checks took seconds.
+        string formula = string.Join(" + ", Enumerable.Range(1, 36).Select(k => $"exp(sin(x*{k})*cos(y/{k}))"));
+        Assert.InRange(formula.Length, 900, 1_000);
+        var config = new TrajectoryConfig { Function = formula, Optimizers = ["smoothed-nesterov(points=1000)"], Convention = Convention.Lecture, Steps = 2_000 };
+        TrajectoryExperiment.Validate(config);
+        using var cancel = new CancellationTokenSource();
+
+        var run = Task.Run(() => TrajectoryExperiment.Run(config, null, cancel.Token));
+        Thread.Sleep(300);
+        Assert.False(run.IsCompleted, "the run should still be working when it is cancelled");
+        var clock = Stopwatch.StartNew();
+        cancel.Cancel();
+
+        Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)), "the run never stopped");
+        var stopped = clock.Elapsed;
+        output.WriteLine($"stopped {stopped.TotalMilliseconds:F1} ms after the cancellation");
+        Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(run.Exception?.InnerExceptions ?? []));
+        Assert.True(stopped < TimeSpan.FromMilliseconds(250), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
+    }
+}
