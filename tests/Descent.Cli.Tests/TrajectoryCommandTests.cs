@@ -89,6 +89,8 @@ public sealed class TrajectoryCommandTests
     [InlineData("--steps", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--steps", "0" }, "steps")]
     [InlineData("--gif", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--gif", "a.png" }, ".gif")]
     [InlineData("--frame-every", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--gif", "a.gif", "--frame-every", "0" }, "at least 1")]
+    [InlineData("--frame-every", new[] { "trajectory", "--function", "hills-and-canyon", "--optimizer", "adam(lr=0.25)", "--steps", "2000", "--gif", "a.gif", "--frame-every", "1" },
+        "2000 steps at every 1st step give 2001 frames, above the limit 2000; raise --frame-every to 2")]
     [InlineData("--recipe", new[] { "trajectory", "--recipe", "lecture", "--out", "x" }, "lecture-animations")]
     public void Trajectory_BadInput_OneLineNamingTheArgumentAndExitCode2(string argument, string[] args, string mentioned)
     {

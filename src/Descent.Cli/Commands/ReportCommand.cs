@@ -21,8 +21,11 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         string dir = Files.OutputDirectory(settings.Out);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcome = Terminal.WithProgress("report", progress => GalleryReport.Write(dir, (label, f) => progress(f)));
-        Terminal.Note($"wrote {outcome.Figures} figures ({outcome.FromCache} unchanged, from the cache) — open {outcome.Index}");
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        Terminal.Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"wrote {outcome.Figures} figures ({outcome.FromCache} unchanged, from the cache) in {clock.Elapsed.TotalSeconds:F1} s, peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB — open {outcome.Index}"));
         return 0;
     }
 }

@@ -70,6 +70,10 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
     {
         string format = settings.DataFormat();
         if (settings.FrameEvery < 1) throw new UsageException("--frame-every", $"must be at least 1, got {settings.FrameEvery}.");
+        if ((settings.Gif ?? settings.Mp4 ?? settings.Out) is not null && settings.Steps is int steps
+            && LandscapeAnimation.FrameCount(steps, settings.FrameEvery) is var frames and > LandscapeAnimation.MaxFrames)
+            throw new UsageException("--frame-every", $"{steps} steps at every {LandscapeAnimation.Ordinal(settings.FrameEvery)} step give {frames} frames, " +
+                $"above the limit {LandscapeAnimation.MaxFrames}; raise --frame-every to {LandscapeAnimation.MinimumFrameEvery(steps)}.");
         if (settings.Fps is < 1 or > 60) throw new UsageException("--fps", $"must be in 1..60, got {settings.Fps}.");
         if (settings.Png is not null) Files.CheckFigurePath("--png", settings.Png);
         if (settings.Gif is not null) Files.CheckExtension("--gif", settings.Gif, ".gif");

@@ -35,13 +35,24 @@ public static class GalleryReport
             ("learning histories", p => TrainingSection.Build(dir, cache, RecipeCatalog.Find<TrainingRecipe>(LectureHistoryRecipe.Name), p)),
             ("Adam paper", p => TrainingSection.Build(dir, cache, RecipeCatalog.Find<TrainingRecipe>("adam-paper"), p)),
         };
-        var sections = new List<GallerySection>();
-        for (int i = 0; i < steps.Count; i++)
+        // The sections are independent (each figure writes only its own files), so they run side by side on the cores:
+        // the long training section first, the trajectory sections beside it. The page keeps the lecture's order.
+        var sections = new GallerySection[steps.Count];
+        var done = new double[steps.Count];
+        var gate = new object();
+        int[] order = [.. Enumerable.Range(0, steps.Count).OrderBy(i => steps[i].Label == "Adam paper" ? 0 : 1)];
+        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, index =>
         {
-            var (label, build) = steps[i];
-            int index = i;
-            sections.Add(build(f => progress?.Invoke(label, (index + f) / steps.Count)));
-        }
+            var (label, build) = steps[index];
+            sections[index] = build(f =>
+            {
+                lock (gate)
+                {
+                    done[index] = f;
+                    progress?.Invoke(label, done.Sum() / steps.Count);
+                }
+            });
+        });
         GalleryPage.Write(dir, "Descent: the lecture on optimizers, in figures",
             "Every figure of the lecture on neural-network optimizers, recomputed by Descent, and more. Each figure names the optimizer specs and " +
             "the convention that drew it, and links to the data behind it. Re-running `descent report` redraws only what changed.",

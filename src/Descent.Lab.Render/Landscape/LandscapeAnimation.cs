@@ -4,8 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Descent.Lab.Render.Files;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Advanced;
-using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing.Processors.Quantization;
 
@@ -22,9 +20,10 @@ public static class LandscapeAnimation
     public static IReadOnlyList<int> FrameSteps(LandscapeScene scene, int frameEvery = 1)
     {
         ArgumentNullException.ThrowIfNull(scene);
-        int last = Math.Max(0, scene.Paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max());
-        return LandscapeFrameRenderer.FrameSteps(last, frameEvery);
+        return LandscapeFrameRenderer.FrameSteps(LastStep(scene), frameEvery);
     }
+
+    private static int LastStep(LandscapeScene scene) => Math.Max(0, scene.Paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max());
 
     /// <summary>
     /// Draws every frame and hands its step and RGBA pixels (row-major, <c>Width·Height·4</c> bytes, valid
@@ -37,60 +36,71 @@ public static class LandscapeAnimation
         options ??= new LandscapeAnimationOptions();
         options.Validate();
         using var renderer = new LandscapeFrameRenderer(scene, options.Width, options.Height);
+        CheckFrameCount(renderer.LastStep, options.FrameEvery);
         foreach (int step in LandscapeFrameRenderer.FrameSteps(renderer.LastStep, options.FrameEvery))
             frame(step, renderer.Render(step));
     }
 
     /// <summary>
-    /// Writes the animation as a looping GIF. All frames share one palette (the last frame's colors, which
-    /// hold the background and every path); after the first frame, pixels that did not change are written
-    /// as transparent over the kept previous frame, so each frame costs little more than its new segments.
+    /// The most frames an animation may have (<see cref="LandscapeAnimationOptions.FrameEvery"/> thins a longer one):
+    /// at the lecture's 5 frames per second, 400 seconds of animation.
     /// </summary>
+    public const int MaxFrames = 2000;
+
+    /// <summary>How many frames a path of <paramref name="lastStep"/> steps gets at every <paramref name="frameEvery"/>-th step (the last step always gets one).</summary>
+    public static long FrameCount(long lastStep, int frameEvery)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(frameEvery, 1);
+        return lastStep <= 0 ? 1 : (lastStep + frameEvery - 1) / frameEvery + 1;
+    }
+
+    /// <summary>The smallest frame-every that keeps <paramref name="lastStep"/> steps within <see cref="MaxFrames"/>.</summary>
+    public static long MinimumFrameEvery(long lastStep) => lastStep <= 0 ? 1 : Math.Max(1, (lastStep + MaxFrames - 2) / (MaxFrames - 1));
+
+    /// <summary>Throws when <paramref name="lastStep"/> steps at every <paramref name="frameEvery"/>-th step give more than <see cref="MaxFrames"/> frames.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Too many frames; the message says which frame-every fits.</exception>
+    public static void CheckFrameCount(long lastStep, int frameEvery)
+    {
+        long frames = FrameCount(lastStep, frameEvery);
+        if (frames > MaxFrames)
+            throw new ArgumentOutOfRangeException(nameof(frameEvery),
+                $"{lastStep} steps at every {Ordinal(frameEvery)} step give {frames} frames, above the limit {MaxFrames}; raise frame-every to {MinimumFrameEvery(lastStep)}.");
+    }
+
+    /// <summary>English ordinal of <paramref name="n"/> (1st, 2nd, 3rd, 11th, 22nd).</summary>
+    public static string Ordinal(long n) => (n % 100) switch
+    {
+        11 or 12 or 13 => $"{n}th",
+        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
+    };
+
+    /// <summary>
+    /// Writes the animation as a looping GIF, frame by frame as they are drawn, so memory does not depend
+    /// on the number of frames (<see cref="GifStreamWriter"/>). All frames share one palette (the last
+    /// frame's colors, which hold the background and every path, drawn first); after the first frame only
+    /// the rectangle around the changed pixels is written, unchanged pixels in it transparent over the kept
+    /// previous frame, so each frame costs little more than its new segments.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Bad options, or more than <see cref="MaxFrames"/> frames; nothing is written.</exception>
     public static void SaveGif(LandscapeScene scene, string path, LandscapeAnimationOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(scene);
         ArgumentNullException.ThrowIfNull(path);
         options ??= new LandscapeAnimationOptions();
         options.Validate();
         int width = options.Width, height = options.Height;
         int delay = (int)Math.Max(1, Math.Round(100 / options.FramesPerSecond));
 
-        using var image = new Image<Rgba32>(width, height);
-        var previous = new uint[width * height];
-        var changed = new uint[width * height];
-        int index = 0;
-        RenderFrames(scene, options, (_, rgba) =>
+        using var renderer = new LandscapeFrameRenderer(scene, width, height);
+        CheckFrameCount(renderer.LastStep, options.FrameEvery);
+        uint[] palette = Palette(renderer.Render(renderer.LastStep), width, height);
+        AtomicFile.Write(path, stream =>
         {
-            var pixels = MemoryMarshal.Cast<byte, uint>(rgba);
-            ImageFrame<Rgba32> frame;
-            if (index == 0)
-            {
-                frame = image.Frames.RootFrame;
-                var first = MemoryMarshal.Cast<uint, Rgba32>(pixels);
-                for (int y = 0; y < height; y++)
-                    first.Slice(y * width, width).CopyTo(frame.DangerousGetPixelRowMemory(y).Span);
-            }
-            else
-            {
-                // An unchanged pixel becomes transparent (all zero), so the decoder keeps the previous frame's.
-                for (int i = 0; i < pixels.Length; i++) changed[i] = pixels[i] == previous[i] ? 0u : pixels[i];
-                frame = image.Frames.AddFrame(MemoryMarshal.Cast<uint, Rgba32>(changed.AsSpan()));
-            }
-            pixels.CopyTo(previous);
-            var meta = frame.Metadata.GetGifMetadata();
-            meta.FrameDelay = delay;
-            meta.DisposalMethod = GifDisposalMethod.NotDispose;
-            index++;
+            var gif = new GifStreamWriter(stream, width, height, palette, delay);
+            foreach (int step in LandscapeFrameRenderer.FrameSteps(renderer.LastStep, options.FrameEvery))
+                gif.WriteFrame(MemoryMarshal.Cast<byte, uint>(renderer.Render(step)));
+            gif.Finish();
         });
-
-        var gif = image.Metadata.GetGifMetadata();
-        gif.RepeatCount = 0;
-        gif.ColorTableMode = GifColorTableMode.Global;
-        var encoder = new GifEncoder
-        {
-            ColorTableMode = GifColorTableMode.Global,
-            Quantizer = new PaletteQuantizer(Palette(previous, width, height), new QuantizerOptions { Dither = null, MaxColors = 256 }),
-        };
-        AtomicFile.Write(path, stream => image.SaveAsGif(stream, encoder));
     }
 
     /// <summary>
@@ -106,6 +116,7 @@ public static class LandscapeAnimation
         options ??= new LandscapeAnimationOptions();
         options.Validate();
         string ffmpeg = RequireFfmpeg(options);
+        CheckFrameCount(LastStep(scene), options.FrameEvery);
 
         AtomicFile.Write(path, stream =>
         {
@@ -193,17 +204,17 @@ public static class LandscapeAnimation
         }
     }
 
-    /// <summary>Up to 255 colors of the final frame (Wu's quantizer, no dithering) plus the transparent color.</summary>
-    private static Color[] Palette(uint[] lastFrame, int width, int height)
+    /// <summary>Up to 255 opaque colors of the final frame (Wu's quantizer, no dithering), packed as <c>Rgba32</c>.</summary>
+    private static uint[] Palette(ReadOnlySpan<byte> lastFrame, int width, int height)
     {
-        using var last = Image.LoadPixelData<Rgba32>(MemoryMarshal.Cast<uint, Rgba32>(lastFrame.AsSpan()), width, height);
+        using var last = Image.LoadPixelData<Rgba32>(MemoryMarshal.Cast<byte, Rgba32>(lastFrame), width, height);
         var options = new QuantizerOptions { Dither = null, MaxColors = 255 };
         using var quantizer = new WuQuantizer(options).CreatePixelSpecificQuantizer<Rgba32>(Configuration.Default);
         using var indexed = quantizer.BuildPaletteAndQuantizeFrame(last.Frames.RootFrame, last.Bounds());
-        var colors = new List<Color>(256);
+        var colors = new List<uint>(256);
         foreach (Rgba32 c in indexed.Palette.Span)
-            if (c.A == 255) colors.Add(c);
-        colors.Add(Color.Transparent);
+            if (c.A == 255 && colors.Count < 255) colors.Add(c.PackedValue);
+        if (colors.Count == 0) colors.Add(0xFFFFFFFFu);
         return [.. colors];
     }
 }

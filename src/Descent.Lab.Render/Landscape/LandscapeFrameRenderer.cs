@@ -4,8 +4,10 @@ namespace Descent.Lab.Render.Landscape;
 
 /// <summary>
 /// Draws animation frames fast: the background (heatmap, contours, labels, marks, legend) is rendered by
-/// ScottPlot once; each frame copies it and draws only the paths up to its step with SkiaSharp, in the
-/// same fixed layout, so 125 frames take a fraction of a second beyond the background.
+/// ScottPlot once; each frame draws the paths up to its step with SkiaSharp, in the same fixed layout.
+/// A frame after the previous one redraws only the rectangles its new segments and moved points touch
+/// (background, then every path's segments that reach into the rectangle, in the full frame's order),
+/// so a frame costs its new segments, not the whole path: 1000 steps of 12 paths do not cost 1000² segments.
 /// </summary>
 internal sealed class LandscapeFrameRenderer : IDisposable
 {
@@ -18,6 +20,19 @@ internal sealed class LandscapeFrameRenderer : IDisposable
     private readonly SKPaint _halo;
     private readonly SKPaint _line;
     private readonly SKPaint _fill;
+    private readonly Segment[][] _segments;
+    // Per path and point: whether the polyline keeps the point as a vertex, and the first segment that can move when a frame ends there.
+    private readonly bool[][] _kept;
+    private readonly int[][] _anchor;
+    private int _drawn = -1;
+
+    /// <summary>A path's segment in pixels, clipped as <see cref="PathGeometry.Polylines"/> clips it.</summary>
+    private readonly record struct Segment(bool Visible, float X0, float Y0, float X1, float Y1, bool CutStart, bool CutEnd)
+    {
+        public bool Touches(SKRect r, float margin) =>
+            Visible && Math.Max(X0, X1) + margin >= r.Left && Math.Min(X0, X1) - margin <= r.Right &&
+            Math.Max(Y0, Y1) + margin >= r.Top && Math.Min(Y0, Y1) - margin <= r.Bottom;
+    }
 
     public LandscapeFrameRenderer(LandscapeScene scene, int width, int height)
     {
@@ -51,7 +66,69 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round,
         };
         _fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+        _segments = [.. _paths.Select(p =>
+        {
+            var segments = new Segment[Math.Max(0, p.Count)];
+            for (int k = 1; k < p.Count; k++)
+                segments[k] = p.Segment(k, out double x0, out double y0, out double x1, out double y1, out bool cutStart, out bool cutEnd)
+                    ? new Segment(true, _layout.PixelX(x0), _layout.PixelY(y0), _layout.PixelX(x1), _layout.PixelY(y1), cutStart, cutEnd)
+                    : default;
+            return segments;
+        })];
+        _kept = new bool[_paths.Length][];
+        _anchor = new int[_paths.Length][];
+        for (int i = 0; i < _paths.Length; i++) Thin(_segments[i], out _kept[i], out _anchor[i]);
     }
+
+    /// <summary>Points closer than this (in pixels) to the last vertex are left out of a polyline, except the one a frame ends at.</summary>
+    internal const float MinVertexDistance = 0.5f;
+
+    /// <summary>
+    /// Leaves out of each polyline the points within <see cref="MinVertexDistance"/> of its last vertex: a path that has
+    /// settled at a minimum takes hundreds of sub-pixel steps, which would otherwise be stroked again in every frame.
+    /// </summary>
+    private static void Thin(Segment[] segments, out bool[] kept, out int[] anchor)
+    {
+        int n = segments.Length;
+        kept = new bool[n];
+        anchor = new int[n];
+        bool open = false;
+        float ax = 0, ay = 0;
+        int anchorSegment = 0;
+        for (int k = 1; k < n; k++)
+        {
+            var sg = segments[k];
+            if (!sg.Visible)
+            {
+                open = false;
+                anchor[k] = k;
+                continue;
+            }
+            if (!open || sg.CutStart)
+            {
+                (ax, ay) = (sg.X0, sg.Y0);
+                anchorSegment = k;
+                open = true;
+            }
+            bool breaksAfter = sg.CutEnd || k + 1 >= n || !segments[k + 1].Visible || segments[k + 1].CutStart;
+            float dx = sg.X1 - ax, dy = sg.Y1 - ay;
+            kept[k] = breaksAfter || dx * dx + dy * dy >= MinVertexDistance * MinVertexDistance;
+            anchor[k] = anchorSegment;
+            if (kept[k])
+            {
+                (ax, ay) = (sg.X1, sg.Y1);
+                anchorSegment = k;
+            }
+            if (sg.CutEnd) open = false;
+        }
+    }
+
+    private SKRect DataArea => new(_layout.Left, _layout.Top, _layout.Width - _layout.Right, _layout.Height - _layout.Bottom);
+
+    // How far a segment's stroke reaches beyond its ends, and a current point's mark beyond its center, with a pixel for antialiasing.
+    private float StrokeMargin => LandscapeStyle.HaloWidth * _layout.Scale / 2 + 2;
+
+    private float MarkMargin => Math.Max((LandscapeStyle.CurrentMarkerSize + 3) / 2, 5.5f + 2.5f) * _layout.Scale + 2;
 
     public int Width => _layout.Width;
 
@@ -63,18 +140,107 @@ internal sealed class LandscapeFrameRenderer : IDisposable
     /// <summary>Draws the frame at <paramref name="step"/> and returns its RGBA pixels (valid until the next call).</summary>
     public ReadOnlySpan<byte> Render(int step)
     {
+        if (_drawn < 0 || step < _drawn) Draw(step, new SKRect(0, 0, _layout.Width, _layout.Height));
+        else
+            foreach (var dirty in Changes(_drawn, step)) Draw(step, dirty);
+        _drawn = step;
+        _canvas.Flush();
+        return _frame.GetPixelSpan();
+    }
+
+    /// <summary>Per path, the pixels that can differ between the frames at <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private List<SKRect> Changes(int from, int to)
+    {
+        var rects = new List<SKRect>();
+        var area = DataArea;
+        float stroke = StrokeMargin, mark = MarkMargin;
+        for (int i = 0; i < _paths.Length; i++)
+        {
+            var path = _paths[i];
+            if (path.Count == 0) continue;
+            int a = Math.Min(from, path.Count - 1), b = Math.Min(to, path.Count - 1);
+            bool diverging = path.Diverged && from < path.Count - 1 && to >= path.Count - 1;
+            if (a == b && !diverging) continue;
+            float left = float.PositiveInfinity, top = float.PositiveInfinity, right = float.NegativeInfinity, bottom = float.NegativeInfinity;
+            void Add(float x, float y, float margin)
+            {
+                left = Math.Min(left, x - margin);
+                top = Math.Min(top, y - margin);
+                right = Math.Max(right, x + margin);
+                bottom = Math.Max(bottom, y + margin);
+            }
+            for (int k = a >= 1 ? _anchor[i][a] : 1; k <= b; k++)
+            {
+                var sg = _segments[i][k];
+                if (!sg.Visible) continue;
+                Add(sg.X0, sg.Y0, stroke);
+                Add(sg.X1, sg.Y1, stroke);
+            }
+            foreach (int at in (int[])[from, to])
+                if (path.TryCurrent(at, out double x, out double y)) Add(_layout.PixelX(x), _layout.PixelY(y), mark);
+            var r = new SKRect(MathF.Floor(Math.Max(left, area.Left)), MathF.Floor(Math.Max(top, area.Top)),
+                MathF.Ceiling(Math.Min(right, area.Right)), MathF.Ceiling(Math.Min(bottom, area.Bottom)));
+            if (!(r.Left < r.Right && r.Top < r.Bottom)) continue;
+            // Overlapping rectangles become one, so the segments in both (paths that gathered at one minimum) are drawn once.
+            for (int j = rects.Count - 1; j >= 0; j--)
+            {
+                if (!rects[j].IntersectsWith(r)) continue;
+                r = SKRect.Union(r, rects[j]);
+                rects.RemoveAt(j);
+                j = rects.Count;
+            }
+            rects.Add(r);
+        }
+        return rects;
+    }
+
+    /// <summary>Draws the frame at <paramref name="step"/> inside <paramref name="clip"/>: background, paths, marks, current points.</summary>
+    private void Draw(int step, SKRect clip)
+    {
         float s = _layout.Scale;
-        _canvas.DrawBitmap(_background, 0, 0);
         _canvas.Save();
-        _canvas.ClipRect(new SKRect(_layout.Left, _layout.Top, _layout.Width - _layout.Right, _layout.Height - _layout.Bottom));
+        _canvas.ClipRect(clip);
+        _canvas.DrawBitmap(_background, 0, 0);
+        _canvas.ClipRect(DataArea);
+        float margin = StrokeMargin;
+        var visible = SKRect.Intersect(clip, DataArea);
         for (int i = 0; i < _paths.Length; i++)
         {
             using var path = new SKPath();
-            foreach (var line in _paths[i].Polylines(step))
+            var segments = _segments[i];
+            var kept = _kept[i];
+            int last = Math.Min(step, _paths[i].Count - 1);
+            bool open = false, penAtAnchor = false;
+            float ax = 0, ay = 0;
+            for (int k = 1; k <= last; k++)
             {
-                path.MoveTo(_layout.PixelX(line[0].X), _layout.PixelY(line[0].Y));
-                for (int k = 1; k < line.Count; k++) path.LineTo(_layout.PixelX(line[k].X), _layout.PixelY(line[k].Y));
+                var sg = segments[k];
+                if (!sg.Visible)
+                {
+                    open = false;
+                    continue;
+                }
+                if (!open || sg.CutStart)
+                {
+                    (ax, ay) = (sg.X0, sg.Y0);
+                    open = true;
+                    penAtAnchor = false;
+                }
+                if (kept[k] || k == last)
+                {
+                    // A line whose stroke cannot reach the clip is left out; the polyline breaks there, outside the clip, where no one sees the caps.
+                    if (new Segment(true, ax, ay, sg.X1, sg.Y1, false, false).Touches(visible, margin))
+                    {
+                        if (!penAtAnchor) path.MoveTo(ax, ay);
+                        path.LineTo(sg.X1, sg.Y1);
+                        penAtAnchor = true;
+                    }
+                    else penAtAnchor = false;
+                    (ax, ay) = (sg.X1, sg.Y1);
+                }
+                if (sg.CutEnd) open = false;
             }
+            if (path.IsEmpty) continue;
             _canvas.DrawPath(path, _halo);
             _line.Color = ToSk(LandscapeStyle.PathColor(i));
             _canvas.DrawPath(path, _line);
@@ -97,8 +263,6 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             _canvas.DrawCircle(px, py, LandscapeStyle.CurrentMarkerSize * s / 2, _fill);
         }
         _canvas.Restore();
-        _canvas.Flush();
-        return _frame.GetPixelSpan();
     }
 
     /// <summary>The steps the frames show: 0, k, 2k, … and always the last step.</summary>

@@ -80,6 +80,19 @@ internal sealed class PathGeometry
         return lines;
     }
 
+    /// <summary>
+    /// Segment <paramref name="k"/> (from point k-1 to point k) clipped to the box, as <see cref="Polylines"/>
+    /// draws it; false when no part of it lies inside. A cut start or end breaks the polyline there.
+    /// </summary>
+    public bool Segment(int k, out double x0, out double y0, out double x1, out double y1, out bool cutStart, out bool cutEnd)
+    {
+        x0 = _xs[k - 1];
+        y0 = _ys[k - 1];
+        x1 = _xs[k];
+        y1 = _ys[k];
+        return Clip(ref x0, ref y0, ref x1, ref y1, out cutStart, out cutEnd);
+    }
+
     // Liang–Barsky clipping of the segment to the box; false when no part of it lies inside.
     private bool Clip(ref double x0, ref double y0, ref double x1, ref double y1, out bool cutStart, out bool cutEnd)
     {

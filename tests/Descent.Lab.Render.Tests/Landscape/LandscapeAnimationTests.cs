@@ -36,6 +36,44 @@ public class LandscapeAnimationTests
         Assert.Equal(expected, LandscapeAnimation.FrameSteps(scene, frameEvery));
     }
 
+    [Theory]
+    [InlineData(20, 3, 8)]
+    [InlineData(20, 1, 21)]
+    [InlineData(0, 1, 1)]
+    [InlineData(2000, 1, 2001)]
+    [InlineData(3999, 2, 2001)]
+    [InlineData(3999, 3, 1334)]
+    public void LandscapeAnimation_FrameCount_StepsOverFrameEveryRoundedUpPlusTheStart(int steps, int frameEvery, int frames)
+    {
+        Assert.Equal(frames, LandscapeAnimation.FrameCount(steps, frameEvery));
+    }
+
+    [Theory]
+    [InlineData(1999, 1)]
+    [InlineData(2000, 2)]
+    [InlineData(3998, 2)]
+    [InlineData(3999, 3)]
+    [InlineData(2_000_000, 1001)]
+    public void LandscapeAnimation_MinimumFrameEvery_TheSmallestWithinTheLimit(int steps, int frameEvery)
+    {
+        Assert.Equal(frameEvery, LandscapeAnimation.MinimumFrameEvery(steps));
+        Assert.True(LandscapeAnimation.FrameCount(steps, frameEvery) <= LandscapeAnimation.MaxFrames);
+        if (frameEvery > 1) Assert.True(LandscapeAnimation.FrameCount(steps, frameEvery - 1) > LandscapeAnimation.MaxFrames);
+    }
+
+    [Fact]
+    public void LandscapeAnimation_GifOverTheFrameLimit_RefusedWithTheFrameEveryThatFitsAndWritesNothing()
+    {
+        using var dir = new TempDirectory();
+        var scene = new LandscapeScene(Scenes.HillsAndCanyon, [Scenes.Walk("walk", 2000)]);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            LandscapeAnimation.SaveGif(scene, dir.File("a.gif"), new LandscapeAnimationOptions { Width = 160, Height = 120 }));
+
+        Assert.StartsWith("2000 steps at every 1st step give 2001 frames, above the limit 2000; raise frame-every to 2.", error.Message);
+        Assert.Empty(dir.Files());
+    }
+
     [Fact]
     public void LandscapeAnimation_GifFrameEvery_HasThoseFrames()
     {
