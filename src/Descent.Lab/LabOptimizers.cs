@@ -47,6 +47,31 @@ public static class LabOptimizers
                 $"{steps:N0} steps × {perStep:N0} gradients per step (all optimizers, look-ahead points included) = {gradients:N0} gradient evaluations, above the limit of {MaxGradientEvaluations:N0}; give fewer --steps, optimizers or points."));
     }
 
+    /// <summary>
+    /// Refuses schedules the experiment cannot run: a <c>plateau</c> where the experiment has no loss (the
+    /// gradient response), <c>per=epoch</c> where it has no epochs, and a schedule that ends
+    /// (<c>onecycle</c>'s <c>total_steps</c>) before the run's <paramref name="steps"/> optimizer steps.
+    /// </summary>
+    /// <exception cref="LabInputException"><c>optimizer</c>: which spec, and why.</exception>
+    public static void CheckSchedules(IReadOnlyList<string> specs, IReadOnlyList<OptimizerOptions> options, long steps, bool hasLoss, bool hasEpochs)
+    {
+        for (int i = 0; i < options.Count; i++)
+        {
+            if (options[i].Schedule is not { } schedule) continue;
+            string spec = specs[i];
+            if (!hasLoss && Uses<Schedules.PlateauSchedule>(schedule))
+                throw new LabInputException("optimizer", $"{spec}: plateau reads the loss, and the gradient response has none; use it in trajectory or train.");
+            if (!hasEpochs && schedule.PerEpoch)
+                throw new LabInputException("optimizer", $"{spec}: per=epoch needs epochs; only descent train has them.");
+            if (!schedule.PerEpoch && schedule.MaxSteps is long most && steps > most)
+                throw new LabInputException("optimizer", FormattableString.Invariant(
+                    $"{spec}: the schedule ends after {most:N0} steps and the run takes {steps:N0}; raise total_steps."));
+        }
+    }
+
+    private static bool Uses<TSchedule>(Schedules.ScheduleOptions schedule) where TSchedule : Schedules.ScheduleOptions =>
+        schedule is TSchedule || (schedule is Schedules.SequentialSchedule s && s.Schedules.Any(Uses<TSchedule>));
+
     /// <summary>Refuses more than <see cref="MaxCount"/> optimizers.</summary>
     /// <exception cref="LabInputException"><c>optimizer</c>: too many.</exception>
     public static void CheckCount(int count)

@@ -190,11 +190,8 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
         }
     }
 
-    /// <summary>
-    /// Advances the schedules given <c>per=epoch</c> once, with the epoch's loss (a training loop calls
-    /// it at the end of each epoch, as a PyTorch loop calls <c>scheduler.step()</c> there).
-    /// </summary>
-    public void StepEpochSchedules(double loss)
+    /// <inheritdoc/>
+    public override void StepEpochSchedules(double loss)
     {
         for (int i = 0; i < _schedules.Length; i++)
             if (_schedules[i] is { } schedule && _groups[i].Options.Schedule!.PerEpoch) schedule.Step(loss);

@@ -93,6 +93,12 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         AfterStep(loss);
     }
 
+    /// <summary>
+    /// Advances the schedules given <c>per=epoch</c> once, with the epoch's loss (a training loop calls
+    /// it at the end of each epoch, as a PyTorch loop calls <c>scheduler.step()</c> there).
+    /// </summary>
+    public virtual void StepEpochSchedules(double loss) { }
+
     /// <summary>Copies state kept outside the buffers (a schedule's counters) into <see cref="Scalars"/> before a save.</summary>
     protected virtual void BeforeSave() { }
 

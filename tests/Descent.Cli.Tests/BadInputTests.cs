@@ -82,7 +82,7 @@ public sealed class BadInputTests
 
         Assert.StartsWith($"descent: {argument}", line);
         Assert.DoesNotContain(line, char.IsControl);
-        Assert.True(line.Contains("\\x1b", StringComparison.Ordinal) || line.Contains("\\x9b", StringComparison.Ordinal), line);
+        Assert.True(line.Contains("\\x1b", StringComparison.Ordinal) || line.Contains("\\x9b", StringComparison.Ordinal) || line.Contains("\\u001b", StringComparison.Ordinal), line);
     }
 
     [Fact]

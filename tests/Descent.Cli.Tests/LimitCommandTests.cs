@@ -95,7 +95,7 @@ public sealed class LimitCommandTests
         WriteIdx(Path.Combine(dir.Path, "t10k-labels-idx1-ubyte"), [2], [0, 1]);
 
         AssertRefused(RunWithin("train", "--dataset", dir.Path, "--model", "mlp", "--optimizer", "adam"),
-            $"descent: --dataset: {Path.Combine(dir.Path, "train-images-idx3-ubyte")} holds 0 images; the training split needs at least one.");
+            $"descent: --dataset: {Path.Combine(dir.Path, "train-images-idx3-ubyte")} holds no images; the training split needs at least one.");
     }
 
     [Fact]

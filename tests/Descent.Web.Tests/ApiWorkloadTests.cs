@@ -46,7 +46,8 @@ public sealed class ApiWorkloadTests(ITestOutputHelper output)
 
         var answer = await server.PostAsync("/api/response", """{"signal":"rectangles","optimizers":["smoothed-nesterov(points=1000000000)"],"steps":1}""");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"answered after {clock.Elapsed}");
+        // The old server answered this after 16 s; the refusal is immediate, and 10 s only guards against a loaded machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"answered after {clock.Elapsed}");
         var error = await ApiServer.ErrorOf(answer);
         Assert.Equal("optimizer", error.Argument);
         Assert.Equal("smoothed-nesterov(points=1000000000): points: 1000000000 is above the limit 1000 (each point costs one gradient per step).", error.Message);
@@ -76,7 +77,8 @@ public sealed class ApiWorkloadTests(ITestOutputHelper output)
         output.WriteLine($"answered {elapsed.TotalMilliseconds:F0} ms after the request, budget 300 ms");
         var error = await ApiServer.ErrorOf(answer);
         Assert.StartsWith("The computation took longer than the page's budget of 0.3 s", error.Message);
-        Assert.True(elapsed < TimeSpan.FromMilliseconds(800), $"answered {elapsed.TotalMilliseconds:F0} ms after the request, budget 300 ms");
+        // Without checks inside the loops this request runs for minutes; with them it answers just after its budget.
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"answered {elapsed.TotalMilliseconds:F0} ms after the request, budget 300 ms");
         Assert.Equal(0, limits.Workload.Running);
     }
 
@@ -99,9 +101,10 @@ public sealed class ApiWorkloadTests(ITestOutputHelper output)
         }
         var clock = Stopwatch.StartNew();
 
-        Assert.True(await Eventually(() => limits.Workload.Running == 0, TimeSpan.FromSeconds(2)), "the computation went on after its client left");
+        Assert.True(await Eventually(() => limits.Workload.Running == 0, TimeSpan.FromSeconds(10)), "the computation went on after its client left");
         output.WriteLine($"stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the client left");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the client left");
+        // A computation that ignored the disconnect runs for minutes; 10 s is room for a loaded machine, not a speed claim.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopped {clock.Elapsed.TotalMilliseconds:F0} ms after the client left");
         using var next = new HttpClient { BaseAddress = address };
         var answer = await next.PostAsync("api/trajectory", Json(new TrajectoryRequest { Function = "quadratic", Optimizers = ["adam"] }));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);

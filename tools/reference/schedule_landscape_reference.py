@@ -8,7 +8,7 @@ Descent's trajectory holds (x, y) in one buffer.
         loss = f(xy); loss.backward()
         clip_grad_norm_([xy], C)            (clip_norm cases)
         optimizer.step(); optimizer.zero_grad()
-        scheduler.step()
+        scheduler.step()                    (ReduceLROnPlateau: scheduler.step(loss), the loss where the gradient was taken)
 
 Each path records its Descent spec; tests/Descent.Lab.Tests/Trajectory/ScheduleTrajectoryTests.cs runs
 the same spec through Descent's trajectory experiment (--convention pytorch) and compares every point
@@ -53,6 +53,9 @@ CASES = [
     ("adam(lr=0.25,schedule=sequential(linear(start_factor=0.1,total_iters=10),cosine(t_max=115),milestones=[10]))",
      lambda p: torch.optim.Adam(p, lr=0.25, foreach=False), None,
      lambda o: S.SequentialLR(o, [S.LinearLR(o, start_factor=0.1, total_iters=10), S.CosineAnnealingLR(o, T_max=115)], milestones=[10])),
+    ("sgd(lr=0.05,momentum=0.5,schedule=plateau(factor=0.5,patience=3,threshold=0.001))",
+     lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.5, foreach=False), None,
+     lambda o: S.ReduceLROnPlateau(o, factor=0.5, patience=3, threshold=0.001)),
     ("rmsprop(lr=0.05,clip_norm=1,schedule=exponential(gamma=0.98))",
      lambda p: torch.optim.RMSprop(p, lr=0.05, foreach=False), 1.0, lambda o: S.ExponentialLR(o, gamma=0.98)),
 ]
@@ -73,7 +76,9 @@ def run(spec, make_opt, clip, make_sched):
             clip_grad_norm_([xy], clip)
         opt.step()
         opt.zero_grad()
-        if sched is not None:
+        if isinstance(sched, S.ReduceLROnPlateau):
+            sched.step(losses[-1])
+        elif sched is not None:
             sched.step()
         path.append([float(v) for v in xy.detach().tolist()])
     return {"spec": spec, "path": path}

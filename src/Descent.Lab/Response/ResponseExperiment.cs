@@ -48,6 +48,7 @@ public static class ResponseExperiment
         int steps = ResolveSteps(config, signal);
         var options = ResolveOptimizers(config);
         LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
+        LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: false, hasEpochs: false);
         var curves = new ResponseCurve[options.Count];
         for (int k = 0; k < options.Count; k++)
         {
@@ -71,7 +72,9 @@ public static class ResponseExperiment
     {
         ArgumentNullException.ThrowIfNull(config);
         int steps = ResolveSteps(config, SignalCatalog.Resolve(config.Signal));
-        LabOptimizers.CheckWork(steps, ResolveOptimizers(config), MaxRecordedSteps);
+        var options = ResolveOptimizers(config);
+        LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
+        LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: false, hasEpochs: false);
     }
 
     /// <summary>The steps a run of <paramref name="config"/> on <paramref name="signal"/> takes: the config's, or the signal's length.</summary>

@@ -99,6 +99,8 @@ public static class TrainingExperiment
     private static void CheckWork(TrainingConfig config, Dataset data, List<(string Label, OptimizerOptions Options)> optimizers, TrainingOptions options)
     {
         int n = data.Train.Count, points = optimizers.Max(o => o.Options.GradientsPerStep());
+        LabOptimizers.CheckSchedules([.. optimizers.Select(o => o.Label)], [.. optimizers.Select(o => o.Options)],
+            (long)config.Epochs * options.BatchesPerEpoch(n), hasLoss: true, hasEpochs: true);
         long gradients = options.GradientEvaluations(n, points);
         if (gradients <= TrainingOptions.MaxGradientEvaluations) return;
         string lookAhead = points > 1 ? $" × {points} look-ahead points" : "";

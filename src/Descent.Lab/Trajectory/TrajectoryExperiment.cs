@@ -39,6 +39,7 @@ public static class TrajectoryExperiment
         int steps = ResolveSteps(config);
         var options = ResolveOptimizers(config);
         LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
+        LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: true, hasEpochs: false);
         var paths = new TrajectoryPath[options.Count];
         for (int k = 0; k < options.Count; k++)
         {
@@ -67,7 +68,9 @@ public static class TrajectoryExperiment
         ArgumentNullException.ThrowIfNull(config);
         ResolveFunction(config);
         int steps = ResolveSteps(config);
-        LabOptimizers.CheckWork(steps, ResolveOptimizers(config), MaxRecordedSteps);
+        var options = ResolveOptimizers(config);
+        LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
+        LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: true, hasEpochs: false);
     }
 
     /// <summary>
@@ -150,8 +153,9 @@ public static class TrajectoryExperiment
             }
             if (t == steps) break;
             cancellation.ThrowIfCancellationRequested();
-            if (optimizer.NeedsOracle) optimizer.Step(p, oracle);
-            else optimizer.Step(p, g);
+            // The loss where this step's gradient is taken: what a plateau schedule reads.
+            if (optimizer.NeedsOracle) optimizer.Step(p, oracle, loss);
+            else optimizer.Step(p, g, loss);
         }
 
         int last = diverged is int d ? Math.Max(0, d - 1) : xs.Count - 1;

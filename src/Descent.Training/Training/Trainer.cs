@@ -71,6 +71,8 @@ public static class Trainer
         bool Evaluate(int epoch)
         {
             var (loss, accuracy) = network.Evaluate(data.Test, options.EvaluationBatchSize);
+            // Schedules given per=epoch advance here, a plateau with the epoch's test loss.
+            if (epoch > 0) opt.StepEpochSchedules(loss);
             epochs.Add(new EpochRecord(epoch, iteration, loss, accuracy, clock.Elapsed.TotalSeconds, trainSeconds));
             progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, losses.Count > 0 ? losses[^1].TrainLoss : double.NaN));
             return data.Test.Count == 0 || double.IsFinite(loss);
@@ -103,8 +105,9 @@ public static class Trainer
                     divergedAt = iteration;
                     break;
                 }
-                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count, cancellationToken));
-                else opt.Step(network.Parameters, network.Gradients);
+                // The batch loss where this step's gradient is taken: what a plateau schedule reads.
+                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count, cancellationToken), loss);
+                else opt.Step(network.Parameters, network.Gradients, loss);
                 losses.Add(new IterationRecord(epoch, iteration, loss, clock.Elapsed.TotalSeconds));
                 progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, loss));
             }

@@ -9,7 +9,7 @@ namespace Descent.Lab.Tests.Response;
 public sealed class ResponseCancellationTests(ITestOutputHelper output)
 {
     [Fact]
-    public void ResponseExperiment_CancelledDuringOneLongCurve_StopsWithinAQuarterSecond()
+    public void ResponseExperiment_CancelledDuringOneLongCurve_StopsLongBeforeTheCurveEnds()
     {
         // One curve of 100,000 steps × 1,000 look-ahead points: 10⁸ signal reads, seconds of work, and a run that
         // checked only between curves would finish it before noticing.
@@ -27,6 +27,9 @@ public sealed class ResponseCancellationTests(ITestOutputHelper output)
         var stopped = clock.Elapsed;
         output.WriteLine($"stopped {stopped.TotalMilliseconds:F1} ms after the cancellation");
         Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(run.Exception?.InnerExceptions ?? []));
-        Assert.True(stopped < TimeSpan.FromMilliseconds(250), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
+        // The curve alone takes 13 s or more here; a run that checked only between curves finished it. Checked at
+        // every look-ahead point, the run stops within milliseconds, and 5 s leaves room for a machine loaded
+        // many times over (407 ms was seen at a load of 30 on 2 cores) without timing the scheduler.
+        Assert.True(stopped < TimeSpan.FromSeconds(5), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
     }
 }

@@ -47,4 +47,24 @@ public sealed class ScheduleTrajectoryTests
         Assert.Contains(specs, s => s.StartsWith("sgd(", StringComparison.Ordinal) && s.Contains("onecycle(", StringComparison.Ordinal));
         Assert.Contains(specs, s => s.Contains("sequential(linear(", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Response_PlateauSchedule_RefusedForWantOfALoss()
+    {
+        var config = new Descent.Lab.Response.ResponseConfig { Signal = "rectangles", Optimizers = ["adam(schedule=plateau)"] };
+        var e = Assert.Throws<LabInputException>(() => Descent.Lab.Response.ResponseExperiment.Run(config));
+        Assert.Equal("optimizer", e.Argument);
+        Assert.Contains("plateau reads the loss", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("adam(schedule=onecycle(max_lr=0.1, total_steps=50))", "ends after 50 steps and the run takes 125")]
+    [InlineData("adam(schedule=sequential(linear(total_iters=5), onecycle(max_lr=0.1, total_steps=100), milestones=[5]))", "ends after 105 steps")]
+    [InlineData("adam(schedule=cosine(t_max=10, per=epoch))", "per=epoch needs epochs")]
+    public void Trajectory_ScheduleTheRunCannotFollow_RefusedBeforeAnyWork(string spec, string problem)
+    {
+        var config = new TrajectoryConfig { Function = "quadratic", Optimizers = [spec], Steps = 125 };
+        var e = Assert.Throws<LabInputException>(() => TrajectoryExperiment.Validate(config));
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
 }

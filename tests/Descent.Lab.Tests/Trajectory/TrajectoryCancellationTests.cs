@@ -8,7 +8,7 @@ namespace Descent.Lab.Tests.Trajectory;
 public sealed class TrajectoryCancellationTests(ITestOutputHelper output)
 {
     [Fact]
-    public void TrajectoryExperiment_CancelledDuringSlowLookAheadSteps_StopsWithinAQuarterSecond()
+    public void TrajectoryExperiment_CancelledDuringSlowLookAheadSteps_StopsLongBeforeTheRunEnds()
     {
         // A formula near the 1,000-character limit costs microseconds per gradient, so a step of 1,000 look-ahead
         // points costs milliseconds and the 1,024 steps between the old checks took seconds.
@@ -28,6 +28,8 @@ public sealed class TrajectoryCancellationTests(ITestOutputHelper output)
         var stopped = clock.Elapsed;
         output.WriteLine($"stopped {stopped.TotalMilliseconds:F1} ms after the cancellation");
         Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(run.Exception?.InnerExceptions ?? []));
-        Assert.True(stopped < TimeSpan.FromMilliseconds(250), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
+        // Checked every 1,024 steps (the old code), the run went on for about 15 s; checked at every look-ahead
+        // gradient it stops within milliseconds. 5 s leaves room for a heavily loaded machine.
+        Assert.True(stopped < TimeSpan.FromSeconds(5), $"stopped {stopped.TotalMilliseconds:F0} ms after the cancellation");
     }
 }
