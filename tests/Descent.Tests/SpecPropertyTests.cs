@@ -217,7 +217,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
         {
             "number" => number,
             // clip_norm and clip_value: a positive number, or none.
-            "number|none" => Gen.OneOf(Gen.Double[1e-3, 10].Select(OptimizerSpec.FormatNumber), Gen.Const("none")),
+            "number or none" => Gen.OneOf(Gen.Double[1e-3, 10].Select(OptimizerSpec.FormatNumber), Gen.Const("none")),
             "schedule spec" => Gen.OneOf("none", "cosine(t_max=10)", "step(step_size=5, gamma=0.5)", "plateau(patience=2, per=epoch)",
                 "sequential(linear(total_iters=3), exponential(gamma=0.9), milestones=[3])",
                 "onecycle(max_lr=0.1, total_steps=50, cycle_momentum=false)", "multistep(milestones=[2, 2, 9])"),
@@ -274,7 +274,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
                 var kind = specKey.Kind;
                 if (kind == "schedule spec")
                     Assert.Equal(Descent.Schedules.ScheduleCatalog.Resolve(value), Descent.Schedules.ScheduleCatalog.Resolve(recorded));
-                else if (kind is "number" or "number|none")
+                else if (kind is "number" or "number or none")
                     Assert.Equal(double.Parse(value, CultureInfo.InvariantCulture), double.Parse(recorded, CultureInfo.InvariantCulture));
                 else if (kind == "true|false")
                     Assert.Equal(value.ToLowerInvariant() is "true" or "1" ? "true" : "false", recorded);

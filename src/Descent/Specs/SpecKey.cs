@@ -25,7 +25,7 @@ public sealed class SpecKey
     /// <summary>The key as written in specs (<c>lr</c>, <c>beta1</c>).</summary>
     public string Name { get; }
 
-    /// <summary>What the value is: <c>number</c>, <c>integer</c>, <c>true|false</c> or the list of words.</summary>
+    /// <summary>What the value is: <c>number</c>, <c>integer</c>, <c>true|false</c>, the list of words joined by <c>|</c>, <c>number or none</c> or <c>schedule spec</c>.</summary>
     public string Kind { get; }
 
     /// <summary>The conventions where the key exists, or null for all.</summary>
@@ -48,9 +48,9 @@ public sealed class SpecKey
             (o, text) => o with { DecoupledWeightDecay = ParseBoolean("decoupled_weight_decay", text) }, null, "false"),
         new("schedule", "schedule spec", o => o.Schedule is null ? "none" : Schedules.ScheduleCatalog.Describe(o.Schedule),
             (o, text) => o with { Schedule = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Schedules.ScheduleCatalog.Resolve(text) }, null, "none"),
-        new("clip_norm", "number|none", o => o.ClipNorm is { } c ? OptimizerSpec.FormatNumber(c) : "none",
+        new("clip_norm", "number or none", o => o.ClipNorm is { } c ? OptimizerSpec.FormatNumber(c) : "none",
             (o, text) => o with { ClipNorm = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseNumber("clip_norm", text) }, null, "none"),
-        new("clip_value", "number|none", o => o.ClipValue is { } c ? OptimizerSpec.FormatNumber(c) : "none",
+        new("clip_value", "number or none", o => o.ClipValue is { } c ? OptimizerSpec.FormatNumber(c) : "none",
             (o, text) => o with { ClipValue = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : ParseNumber("clip_value", text) }, null, "none"),
     ];
 
