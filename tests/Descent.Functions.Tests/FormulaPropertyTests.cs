@@ -194,35 +194,7 @@ public sealed class FormulaPropertyTests(ITestOutputHelper output)
 
     // ---- helpers ----
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on its own thread and fails if it takes longer than <see cref="Budget"/>
-    /// or allocates more than <see cref="MemoryBudget"/>; a case that never ends fails after ten budgets
-    /// instead of hanging the run. Returns the exception the work threw, if any.
-    /// </summary>
-    private static Exception? Bounded(string text, Action work)
-    {
-        var task = Task.Factory.StartNew(() =>
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            Exception? error = null;
-            try
-            {
-                work();
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-            return (error, clock.Elapsed, Allocated: GC.GetAllocatedBytesForCurrentThread() - before);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!task.Wait(Budget * 10))
-            throw new XunitException($"Still running after {Budget * 10}: {Show(text)}");
-        var (thrown, elapsed, allocated) = task.Result;
-        if (elapsed > Budget) throw new XunitException($"Took {elapsed.TotalMilliseconds:F0} ms (budget {Budget.TotalMilliseconds} ms): {Show(text)}");
-        if (allocated > MemoryBudget) throw new XunitException($"Allocated {allocated} bytes (budget {MemoryBudget}): {Show(text)}");
-        return thrown;
-    }
+    private static Exception? Bounded(string text, Action work) => Descent.Testing.BoundedRun.Run(work, Budget, MemoryBudget, Show(text));
 
     private static string Show(string text) =>
         $"\"{string.Concat((text.Length > 200 ? text[..200] : text).Select(c => c is >= ' ' and <= '~' ? c.ToString() : $"\\u{(int)c:X4}"))}\" ({text.Length} characters)";

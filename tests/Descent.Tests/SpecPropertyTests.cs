@@ -87,35 +87,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
 
     // ---- helpers ----
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on its own thread and fails if it takes longer than <see cref="Budget"/>
-    /// or allocates more than <paramref name="memoryBudget"/> bytes; a case that never ends fails after
-    /// ten budgets instead of hanging the run. Returns the exception the work threw, if any.
-    /// </summary>
-    private static Exception? Bounded(string text, long memoryBudget, Action work)
-    {
-        var task = Task.Factory.StartNew(() =>
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            Exception? error = null;
-            try
-            {
-                work();
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-            return (error, clock.Elapsed, Allocated: GC.GetAllocatedBytesForCurrentThread() - before);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!task.Wait(Budget * 10))
-            throw new XunitException($"Still running after {Budget * 10}: {Show(text)}");
-        var (thrown, elapsed, allocated) = task.Result;
-        if (elapsed > Budget) throw new XunitException($"Took {elapsed.TotalMilliseconds:F0} ms (budget {Budget.TotalMilliseconds} ms): {Show(text)}");
-        if (allocated > memoryBudget) throw new XunitException($"Allocated {allocated} bytes (budget {memoryBudget}): {Show(text)}");
-        return thrown;
-    }
+    private static Exception? Bounded(string text, long memoryBudget, Action work) => Descent.Testing.BoundedRun.Run(work, Budget, memoryBudget, Show(text));
 
     /// <summary>The text for a failure message: escaped, and only its start when long.</summary>
     private static string Show(string text) => $"\"{Escape(text.Length > 200 ? text[..200] : text)}\" ({text.Length} characters)";

@@ -97,33 +97,7 @@ public sealed class IdxPropertyTests(ITestOutputHelper output)
 
     // ---- helpers ----
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on its own thread; fails if it takes longer than <see cref="Budget"/> or
-    /// allocates more than <paramref name="memoryBudget"/>, or never ends. Returns what it threw, if anything.
-    /// </summary>
-    private static Exception? Bounded(long memoryBudget, Action work)
-    {
-        var task = Task.Factory.StartNew(() =>
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
-            Exception? error = null;
-            try
-            {
-                work();
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-            return (error, clock.Elapsed, Allocated: GC.GetAllocatedBytesForCurrentThread() - before);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!task.Wait(Budget * 10)) throw new XunitException($"Still running after {Budget * 10}.");
-        var (thrown, elapsed, allocated) = task.Result;
-        if (elapsed > Budget) throw new XunitException($"Took {elapsed.TotalMilliseconds:F0} ms (budget {Budget.TotalMilliseconds} ms).");
-        if (allocated > memoryBudget) throw new XunitException($"Allocated {allocated} bytes (budget {memoryBudget}).");
-        return thrown;
-    }
+    private static Exception? Bounded(long memoryBudget, Action work) => Descent.Testing.BoundedRun.Run(work, Budget, memoryBudget);
 
     private static void AssertDocumentedError(Exception? thrown, string name)
     {
