@@ -33,7 +33,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     {
         if (text is null) return DescentWeb.DefaultPort;
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out long port))
-            throw new UsageException("--port", $"must be a whole number from 1 to 65535, got {Quote(text)}.");
+            throw new UsageException("--port", $"must be a whole number from 1 to 65535, got '{Descent.Specs.OptimizerSpec.Quote(text)}'.");
         if (port is < 1 or > 65535)
             throw new UsageException("--port", $"must be between 1 and 65535, got {port}.");
         return (int)port;
@@ -69,12 +69,5 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         for (; e is not null; e = e.InnerException)
             if (e is SocketException s) return s.SocketErrorCode;
         return null;
-    }
-
-    // A typed value as the message repeats it: at most 40 characters, control characters escaped.
-    private static string Quote(string text)
-    {
-        string shown = text.Length > 40 ? text[..40] + "…" : text;
-        return "'" + string.Concat(shown.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString())) + "'";
     }
 }

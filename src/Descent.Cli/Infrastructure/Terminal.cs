@@ -43,33 +43,8 @@ public static class Terminal
     /// <summary>A one-line note on standard error; control characters in it are escaped (<see cref="Escape"/>).</summary>
     public static void Note(string text) => Console.Error.WriteLine(Escape(text));
 
-    /// <summary>
-    /// <paramref name="text"/> safe to print on a terminal: control characters (C0, DEL, C1) and the invisible
-    /// direction and format marks that could rewrite or hide what is shown become visible escapes
-    /// (<c>\n</c>, <c>\t</c>, <c>\x1b</c>, <c>\u202e</c>); everything else is kept.
-    /// </summary>
-    public static string Escape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(NeedsEscape)) return text;
-        var sb = new System.Text.StringBuilder(text.Length + 16);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[++i]);
-                continue;
-            }
-            if (!NeedsEscape(c)) sb.Append(c);
-            else if (c == '\n') sb.Append("\\n");
-            else if (c == '\r') sb.Append("\\r");
-            else if (c == '\t') sb.Append("\\t");
-            else if (c < 0x100) sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
-            else sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-        }
-        return sb.ToString();
-    }
+    /// <summary><paramref name="text"/> safe to print on a terminal: the library's one escaper, <see cref="Descent.Specs.OptimizerSpec.Escape"/>.</summary>
+    public static string Escape(string text) => Descent.Specs.OptimizerSpec.Escape(text);
 
     /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/>, with … when it was longer: input echoed in a message stays short.</summary>
     public static string Shorten(string text, int max = 60)
@@ -79,8 +54,4 @@ public static class Terminal
         int cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
         return string.Concat(text.AsSpan(0, cut), "…");
     }
-
-    private static bool NeedsEscape(char c) =>
-        char.IsControl(c) || char.IsSurrogate(c)
-        || c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
 }

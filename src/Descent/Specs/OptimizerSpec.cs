@@ -129,25 +129,39 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder();
-        foreach (char c in text.Length > QuoteLength ? text[..QuoteLength] : text)
+        return text.Length > QuoteLength ? Escape(text[..QuoteLength]) + "…" : Escape(text);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> safe to print on a terminal or in a one-line message, whole: control, format,
+    /// line-breaking and unassigned characters, and lone surrogates, become visible escapes (<c>\n</c>,
+    /// <c>\t</c>, <c>\u001b</c>, <c>\u202e</c>); everything else, surrogate pairs included, is kept. The
+    /// one escaper of the CLI, the page's API and the library's messages.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        StringBuilder? sb = null;
+        for (int i = 0; i < text.Length; i++)
         {
-            switch (c)
+            char c = text[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            bool escape = !pair && (char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned);
+            if (!escape && sb is null)
             {
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format
-                        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned)
-                        sb.Append($"\\u{(int)c:x4}");
-                    else
-                        sb.Append(c);
-                    break;
+                if (pair) i++;
+                continue;
             }
+            sb ??= new StringBuilder(text, 0, i, text.Length + 16);
+            if (pair) sb.Append(c).Append(text[++i]);
+            else if (!escape) sb.Append(c);
+            else if (c == '\n') sb.Append("\\n");
+            else if (c == '\r') sb.Append("\\r");
+            else if (c == '\t') sb.Append("\\t");
+            else sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
         }
-        if (text.Length > QuoteLength) sb.Append('…');
-        return sb.ToString();
+        return sb?.ToString() ?? text;
     }
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
