@@ -124,13 +124,6 @@ public static class SignalFile
 
     private static bool IsHeader(string field) => field.Length > 0 && char.IsLetter(field[0]) && field.All(c => char.IsLetterOrDigit(c) || c is '_' or '-' or ' ' or '.');
 
-    // A short prefix, control characters written as \uXXXX: a message is one line that is safe on a terminal.
-    private static string Shorten(string text)
-    {
-        string shown = text.Length <= 40 ? text : text[..37] + "...";
-        if (!shown.Any(char.IsControl)) return shown;
-        var escaped = new System.Text.StringBuilder(shown.Length + 16);
-        foreach (char c in shown) escaped.Append(char.IsControl(c) ? $"\\u{(int)c:X4}" : c);
-        return escaped.ToString();
-    }
+    // A short prefix with control characters made visible: a message is one line that is safe on a terminal.
+    private static string Shorten(string text) => Descent.Specs.OptimizerSpec.Quote(text);
 }

@@ -76,28 +76,12 @@ public static partial class ApiErrors
     public static string Shorten(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        string text = Visible(OneLine(message));
+        string text = Descent.Specs.OptimizerSpec.Escape(OneLine(message));
         if (text.Length > MaxMessageLength)
             text = Quoted().Replace(text, m => m.Value.Length - 2 <= MaxEcho ? m.Value
                 : m.Value[0] + Prefix(m.Value[1..^1], MaxEcho) + "…" + m.Value[^1]);
         if (text.Length > MaxMessageLength) text = Prefix(text, MaxMessageLength) + "…";
         return text;
-    }
-
-    private static string Visible(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) || char.IsSurrogate(c))) return text;
-        var sb = new StringBuilder(text.Length + 16);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { sb.Append(c).Append(text[++i]); continue; }
-            // A lone surrogate cannot be written as UTF-8; a control character would break the line or the terminal.
-            if (char.IsSurrogate(c)) sb.Append('\uFFFD');
-            else if (char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            else sb.Append(c);
-        }
-        return sb.ToString();
     }
 
     /// <summary>At most the first <paramref name="length"/> characters of <paramref name="text"/>, not splitting a surrogate pair.</summary>

@@ -84,6 +84,6 @@ public sealed class SignalFileLimitTests
     {
         var e = Assert.Throws<LabInputException>(() => SignalFile.Read(new StringReader("1\n\u001b[31mred\n"), "ansi.csv"));
 
-        Assert.Equal("Signal file 'ansi.csv', line 2: '\\u001B[31mred' is not a number.", e.Message);
+        Assert.Equal("Signal file 'ansi.csv', line 2: '\\u001b[31mred' is not a number.", e.Message);
     }
 }
