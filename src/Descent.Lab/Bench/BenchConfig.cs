@@ -16,7 +16,12 @@ public sealed record BenchConfig(IReadOnlyList<string> Optimizers, long Params, 
     /// <summary>Minimum measured time per optimizer, in seconds (more steps for small buffers).</summary>
     public double MinSeconds { get; init; } = 1.0;
 
-    /// <summary>The optimizers benchmarked by default: every rule that steps without a gradient oracle.</summary>
-    public static IReadOnlyList<string> DefaultOptimizers { get; } =
-        ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam"];
+    /// <summary>
+    /// The optimizers benchmarked by default: every registered rule that steps without a gradient oracle
+    /// in the pytorch convention (a user's registered rule included).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultOptimizers =>
+        [.. Specs.OptimizerCatalog.Entries
+            .Where(e => !e.Defaults(Convention.PyTorch).Create<float>(0).NeedsOracle)
+            .Select(e => e.Name)];
 }
