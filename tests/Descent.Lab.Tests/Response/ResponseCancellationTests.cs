@@ -17,7 +17,10 @@ public sealed class ResponseCancellationTests(ITestOutputHelper output)
         var config = new ResponseConfig { Signal = "long", Optimizers = ["smoothed-nesterov(points=1000)"], Convention = Convention.Lecture };
         using var cancel = new CancellationTokenSource();
 
-        var run = Task.Run(() => ResponseExperiment.Run(config, signal, null, cancel.Token));
+        // Its own thread, not the thread pool: a pool busy with other tests could start the run only after the
+        // cancellation, and the wait would then time the pool, not the run.
+        var run = Task.Factory.StartNew(() => ResponseExperiment.Run(config, signal, null, cancel.Token), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Thread.Sleep(200);
         Assert.False(run.IsCompleted, "the run should still be working when it is cancelled");
         var clock = Stopwatch.StartNew();

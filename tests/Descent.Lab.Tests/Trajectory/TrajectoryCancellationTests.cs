@@ -18,7 +18,10 @@ public sealed class TrajectoryCancellationTests(ITestOutputHelper output)
         TrajectoryExperiment.Validate(config);
         using var cancel = new CancellationTokenSource();
 
-        var run = Task.Run(() => TrajectoryExperiment.Run(config, null, cancel.Token));
+        // Its own thread, not the thread pool: a pool busy with other tests could start the run only after the
+        // cancellation, and the wait would then time the pool, not the run.
+        var run = Task.Factory.StartNew(() => TrajectoryExperiment.Run(config, null, cancel.Token), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Thread.Sleep(300);
         Assert.False(run.IsCompleted, "the run should still be working when it is cancelled");
         var clock = Stopwatch.StartNew();
