@@ -4,7 +4,8 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// Adadelta as PyTorch and the lecture order it: <c>g ← g + wd·p ;  E ← ρ·E + (1−ρ)·g·g ;  Δ = √(D + eps)/√(E + eps)·g ;
+/// (Weight decay and clipping come first, in the shared <see cref="Kernels.GradientPrologue{T}"/>.)
+/// Adadelta as PyTorch and the lecture order it: <c>E ← ρ·E + (1−ρ)·g·g ;  Δ = √(D + eps)/√(E + eps)·g ;
 /// D ← ρ·D + (1−ρ)·Δ·Δ ;  p ← p − lr·Δ</c>. With <paramref name="fused"/> (PyTorch) each <c>add(alpha=…)</c> and
 /// <c>addcmul_</c> is a fused multiply-add, as PyTorch's CPU kernels compute them; the lecture's NumPy rounds each operation.
 /// </summary>

@@ -4,9 +4,10 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// PyTorch's Adagrad: <c>g ← g + wd·p ;  G ← G + g² ;  p ← p − clr·g/(√G + eps)</c>, eps outside the root and
-/// <c>clr = lr/(1 + (t−1)·lr_decay)</c> computed once per step. The L2 term and the accumulation are fused
-/// multiply-adds, as PyTorch's CPU kernels compute <c>add(p, alpha=wd)</c> and <c>addcmul_(g, g)</c>.
+/// (Weight decay and clipping come first, in the shared <see cref="Kernels.GradientPrologue{T}"/>.)
+/// PyTorch's Adagrad: <c>G ← G + g² ;  p ← p − clr·g/(√G + eps)</c>, eps outside the root and
+/// <c>clr = lr/(1 + (t−1)·lr_decay)</c> computed once per step. The accumulation is a fused multiply-add, as
+/// PyTorch's CPU kernel computes <c>addcmul_(g, g)</c>.
 /// </summary>
 public readonly struct AdagradUpdate<T>(T clr, T eps) : IUpdate1<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

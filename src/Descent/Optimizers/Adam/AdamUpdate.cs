@@ -4,10 +4,10 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// PyTorch's Adam step: <c>p ← scale·p ;  g += wd·p ;  m, v ;  p ← p − stepSize·m / (√v / √bc2 + eps)</c> (the order of
-/// <c>addcdiv_</c>: <c>(value·m)/denom</c>; the L2 term and the moments fused as PyTorch's CPU kernels fuse them),
-/// with <c>stepSize = lr/(1−β1^t)</c> and <c>√bc2 = √(1−β2^t)</c> computed once per step. <c>scale</c> is
-/// AdamW's <c>1 − lr·wd</c> (1 for Adam, which multiplies every value, NaN and ∞ included, exactly).
+/// PyTorch's Adam step: <c>m, v ;  p ← p − stepSize·m / (√v / √bc2 + eps)</c> (the order of
+/// <c>addcdiv_</c>: <c>(value·m)/denom</c>; the moments fused as PyTorch's CPU kernels fuse them),
+/// with <c>stepSize = lr/(1−β1^t)</c> and <c>√bc2 = √(1−β2^t)</c> computed once per step. Weight decay, L2 or
+/// AdamW's decoupled <c>p ← p·(1 − lr·wd)</c>, and clipping come first, in the shared <see cref="GradientPrologue{T}"/>.
 /// </summary>
 public readonly struct AdamUpdate<T>(AdamMoments<T> moments, T stepSize, T bc2Sqrt, T eps) : IUpdate2<T>
     where T : unmanaged, IFloatingPointIeee754<T>

@@ -4,7 +4,8 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// PyTorch's Adamax: <c>g ← g + wd·p ;  m ← β1·m + (1−β1)·g ;  u ← max(β2·u, |g| + eps) ;  p ← p − a·m/u</c>, with
+/// (Weight decay and clipping come first, in the shared <see cref="Kernels.GradientPrologue{T}"/>.)
+/// PyTorch's Adamax: <c>m ← β1·m + (1−β1)·g ;  u ← max(β2·u, |g| + eps) ;  p ← p − a·m/u</c>, with
 /// <c>a = lr/(1−β1^t)</c> computed once per step. The L2 term and the average are fused multiply-adds, as PyTorch's
 /// CPU kernels compute <c>add(alpha=…)</c>.
 /// </summary>

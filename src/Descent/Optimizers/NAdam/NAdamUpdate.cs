@@ -4,7 +4,8 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// PyTorch's NAdam step: <c>g ← g + wd·p ;  m, v as Adam ;  d = √(v/bc2) + eps ;  p ← p − cg·g/d ;  p ← p − cm·m/d</c>,
+/// (Weight decay and clipping come first, in the shared <see cref="Kernels.GradientPrologue{T}"/>.)
+/// PyTorch's NAdam step: <c>m, v as Adam ;  d = √(v/bc2) + eps ;  p ← p − cg·g/d ;  p ← p − cm·m/d</c>,
 /// with <c>cg = lr·(1−μ_t)/(1−Π)</c> and <c>cm = lr·μ_{t+1}/(1−Π')</c> computed once per step.
 /// </summary>
 public readonly struct NAdamUpdate<T>(AdamMoments<T> moments, T bc2, T eps, T cg, T cm) : IUpdate2<T>

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// The parts every PyTorch RMSprop variant shares: the L2 penalty <c>g ← g + wd·p</c>, the average
+/// The parts every PyTorch RMSprop variant shares: the average
 /// <c>v ← α·v + (1−α)·g·g</c>, and the denominator <c>√v + eps</c> (or <c>√(v − ḡ²) + eps</c> when centered). Each
 /// <c>add(alpha=…)</c> and <c>addcmul</c> of PyTorch is a fused multiply-add, as its CPU kernels compute them.
 /// </summary>

@@ -4,7 +4,7 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// Plain gradient descent, <c>p ← p − lr·(g + wd·p)</c> (the decay term only when wd ≠ 0, as PyTorch). Both
+/// Plain gradient descent, <c>p ← p − lr·g</c> (weight decay and clipping come first, in the shared <see cref="Kernels.GradientPrologue{T}"/>). Both
 /// additions are fused multiply-adds, as PyTorch's CPU kernels compute <c>add(x, alpha=a)</c>.
 /// </summary>
 public readonly struct SgdUpdate<T>(T lr) : IUpdate0<T> where T : unmanaged, IFloatingPointIeee754<T>
