@@ -12,14 +12,12 @@ public static class DescentProcess
     public static Outcome Run(params string[] args) => RunIn(null, args);
 
     /// <summary>Runs <c>descent</c> in <paramref name="workingDirectory"/>.</summary>
-    public static Outcome RunIn(string? workingDirectory, params string[] args)
-    {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(true);
-        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static Outcome RunIn(string? workingDirectory, params string[] args) =>
+        Finish(Process.Start(StartInfo(workingDirectory, args))!, TimeSpan.FromMinutes(5), args);
+
+    /// <summary>Runs <c>descent</c>, failing the test if it is still running after <paramref name="limit"/>.</summary>
+    public static Outcome RunWithin(TimeSpan limit, params string[] args) =>
+        Finish(Process.Start(StartInfo(null, args))!, limit, args);
 
     /// <summary>Starts <c>descent</c> without waiting, for a test that signals it; both outputs are redirected.</summary>
     public static Process Start(params string[] args) => Process.Start(StartInfo(null, args))!;
@@ -41,11 +39,24 @@ public static class DescentProcess
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Descent.Cli.dll"));
         foreach (string a in args) start.ArgumentList.Add(a);
         start.Environment["DESCENT_TEST_STDOUT"] = file;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(true);
-        return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+        return Finish(Process.Start(start)!, TimeSpan.FromMinutes(5), args);
+    }
+
+    // Reads both outputs while waiting; a run past its limit is killed and fails the test by name.
+    private static Outcome Finish(Process process, TimeSpan limit, string[] args)
+    {
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(limit))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                Assert.Fail($"descent {string.Join(' ', args)} was still running after {limit.TotalSeconds} s");
+            }
+            return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
+        }
     }
 
     private static ProcessStartInfo StartInfo(string? workingDirectory, string[] args)

@@ -11,28 +11,7 @@ public sealed class LimitCommandTests
     // Seconds, not minutes: a run that hangs or allocates gigabytes fails here instead of holding up the suite.
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    private static DescentProcess.Outcome RunWithin(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Descent.Cli.dll"));
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Limit))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            Assert.Fail($"descent {string.Join(' ', args)} was still running after {Limit.TotalSeconds} s");
-        }
-        return new DescentProcess.Outcome(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static DescentProcess.Outcome RunWithin(params string[] args) => DescentProcess.RunWithin(Limit, args);
 
     private static void AssertRefused(DescentProcess.Outcome run, string line)
     {
