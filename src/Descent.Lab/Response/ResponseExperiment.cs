@@ -133,9 +133,7 @@ public static class ResponseExperiment
     }
 
     // Weight decay (L2 or decoupled) is the only way a rule's step depends on the parameter's value.
-    private static bool DependsOnPosition(OptimizerOptions options) =>
-        OptimizerCatalog.Describe(options)["weight_decay"] is string decay
-        && double.Parse(decay, System.Globalization.CultureInfo.InvariantCulture) != 0;
+    private static bool DependsOnPosition(OptimizerOptions options) => options.WeightDecay != 0;
 
     // The signal as a gradient field for one step: a point q reads index i + (p − q). A look-ahead step
     // calls it once per point, so it is where a cancelled run stops inside a step.
