@@ -43,17 +43,8 @@ public class KernelWidthBenchmarks
         var random = new Random(1);
         _p = [.. Enumerable.Range(0, N).Select(_ => (float)random.NextDouble())];
         _g = [.. Enumerable.Range(0, N).Select(_ => (float)(random.NextDouble() - 0.5))];
-        _optimizer = OptimizerCatalog.Resolve(Spec, Convention.PyTorch).Create<float>(N);
-        KernelSettings.Width = Width;
-        KernelSettings.MaxThreads = 1;
-    }
-
-    /// <summary>Restores the defaults.</summary>
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        KernelSettings.Width = VectorWidth.Auto;
-        KernelSettings.MaxThreads = Environment.ProcessorCount;
+        var kernel = new KernelSettings { Width = Width, MaxThreads = 1 };
+        _optimizer = (OptimizerCatalog.Resolve(Spec, Convention.PyTorch) with { Kernel = kernel }).Create<float>(N);
     }
 
     /// <summary>One step.</summary>
