@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.Json.Serialization;
 using Descent.Kernels;
 using Descent.Schedules;
 
@@ -46,9 +47,11 @@ public abstract record OptimizerOptions
 
     /// <summary>
     /// How the kernels run this optimizer's passes: register width, thread cap, the buffer length from which a
-    /// pass goes parallel. Not a hyperparameter — every setting gives the same bits — so no spec key sets it;
-    /// <see cref="KernelSettings.Default"/> unless a caller (a benchmark, a test, <c>--threads</c>) passes its own.
+    /// pass goes parallel. Not a hyperparameter — every setting gives the same bits — so no spec key sets it and
+    /// no results file shows it; <see cref="KernelSettings.Default"/> unless a caller (a benchmark, a test,
+    /// <c>descent bench --threads</c>) passes its own.
     /// </summary>
+    [JsonIgnore]
     public KernelSettings Kernel { get; init; } = KernelSettings.Default;
 
     /// <summary>
