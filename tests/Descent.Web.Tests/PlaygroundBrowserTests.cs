@@ -153,6 +153,9 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
     public async Task Playground_ClearedOptimizers_StayClearedAfterReload()
     {
         var (page, errors) = await browser.OpenAsync();
+        // Before any change: the lecture's suite, as its recipe holds it (GET /api/defaults).
+        Assert.Equal(Descent.Lab.Recipes.LectureAnimationsRecipe.Optimizers, await page.Locator("#optimizers .card code.spec").AllInnerTextsAsync());
+        Assert.Equal("lasagne", await page.InputValueAsync("#convention"));
         await page.ClickAsync("#optimizer-clear");
         await page.WaitForFunctionAsync("() => location.hash.includes('none=o')", null, Patient);
 
