@@ -18,14 +18,16 @@ public static class LearningRatePanel
     /// <summary>
     /// The panel for <paramref name="series"/> (x: step 1, 2, …; y: learning rate, linear), fonts scaled by
     /// <paramref name="scale"/> against a 960-pixel figure; null when no series has a rate to draw.
+    /// <paramref name="padding"/> fixes the data area's margins, to line it up with the figure above.
     /// </summary>
-    public static Plot? Build(IReadOnlyList<LearningRateSeries> series, string xLabel = "step", float scale = 1)
+    public static Plot? Build(IReadOnlyList<LearningRateSeries> series, string xLabel = "step", float scale = 1, PixelPadding? padding = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var drawn = series.Where(s => s.Rates.Count > 0).ToList();
         if (drawn.Count == 0) return null;
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
+        if (padding is { } fixedPadding) plot.Layout.Fixed(fixedPadding);
         foreach (var s in drawn)
         {
             double[] xs = [.. Enumerable.Range(1, s.Rates.Count).Select(k => (double)k)];

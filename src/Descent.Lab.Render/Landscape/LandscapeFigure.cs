@@ -57,9 +57,11 @@ public static class LandscapeFigure
     {
         ArgumentNullException.ThrowIfNull(scene);
         if (!HasLearningRates(scene)) return null;
-        float s = new LandscapeLayout(width, height, scene.Domain).Scale;
+        var layout = new LandscapeLayout(width, height, scene.Domain);
+        float s = layout.Scale;
         var series = scene.Paths.Select((p, i) => new LearningRateSeries(p.Label, LandscapeStyle.PathColor(i), p.LearningRates ?? [])).ToList();
-        return LearningRatePanel.Build(series, "step", s);
+        // The panel's data area spans the landscape's, so step k sits under the same stretch of width in both.
+        return LearningRatePanel.Build(series, "step", s, new PixelPadding(layout.Left, layout.Right, 46 * s, 40 * s));
     }
 
     /// <summary>
