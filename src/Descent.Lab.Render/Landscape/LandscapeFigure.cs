@@ -58,11 +58,16 @@ public static class LandscapeFigure
         ArgumentNullException.ThrowIfNull(scene);
         if (!HasLearningRates(scene)) return null;
         var layout = new LandscapeLayout(width, height, scene.Domain);
-        float s = layout.Scale;
         var series = scene.Paths.Select((p, i) => new LearningRateSeries(p.Label, LandscapeStyle.PathColor(i), p.LearningRates ?? [])).ToList();
-        // The panel's data area spans the landscape's, so step k sits under the same stretch of width in both.
-        return LearningRatePanel.Build(series, "step", s, new PixelPadding(layout.Left, layout.Right, 46 * s, 40 * s));
+        return LearningRatePanel.Build(series, "step", layout.Scale, LearningRatePadding(layout));
     }
+
+    /// <summary>
+    /// The learning-rate panel's margins: its data area spans the landscape's, so step k sits under the same stretch of
+    /// width in both; the animation draws its step cursor inside it.
+    /// </summary>
+    internal static PixelPadding LearningRatePadding(LandscapeLayout layout) =>
+        new(layout.Left, layout.Right, 46 * layout.Scale, 40 * layout.Scale);
 
     /// <summary>
     /// The plot with everything but (unless <paramref name="drawPaths"/>) the paths themselves: the
