@@ -2,7 +2,6 @@ using Descent.Functions;
 using Descent.Lab.Recipes;
 using Descent.Lab.Training;
 using Descent.Lab.Trajectory;
-using Descent.Schedules;
 using Descent.Specs;
 
 namespace Descent.Lab.Tests.Recipes;
@@ -27,7 +26,7 @@ public sealed class SchedulesRecipeTests
             Assert.All(options, o => Assert.Equal(0.25, o.LearningRate));
             Assert.Null(options[0].Schedule);
             // Only the rate differs: no schedule cycles beta1.
-            Assert.All(options.Skip(1), o => Assert.False(o.Schedule!.CyclesMomentum && o.Schedule is OneCycleSchedule { CycleMomentum: true } or CyclicSchedule { CycleMomentum: true }));
+            Assert.All(options.Skip(1), o => Assert.False(o.Schedule!.CyclesMomentum, o.Schedule.Name));
             families.AddRange(options.Skip(1).Select(o => o.Schedule!.Name));
         }
         Assert.Equal(["cosine", "cosine-restarts", "cyclic", "exponential", "onecycle", "plateau", "sequential", "step"], families.Order());
