@@ -72,6 +72,17 @@ public static class LabOptimizers
     private static bool Uses<TSchedule>(Schedules.ScheduleOptions schedule) where TSchedule : Schedules.ScheduleOptions =>
         schedule is TSchedule || (schedule is Schedules.SequentialSchedule s && s.Schedules.Any(Uses<TSchedule>));
 
+    /// <summary>
+    /// True when some optimizer of a run has a learning-rate schedule: the run then records the learning
+    /// rate of every step of every optimizer (a constant one included, for comparison), and its figures
+    /// and data files show it.
+    /// </summary>
+    public static bool AnySchedule(IEnumerable<OptimizerOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Any(o => o.Schedule is not null);
+    }
+
     /// <summary>Refuses more than <see cref="MaxCount"/> optimizers.</summary>
     /// <exception cref="LabInputException"><c>optimizer</c>: too many.</exception>
     public static void CheckCount(int count)

@@ -118,6 +118,14 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     /// <summary>The learning rate group <paramref name="index"/> uses this step: its schedule's, or its options'.</summary>
     protected double LearningRate(int index) => _scheduled[index]?.LearningRate ?? _groups[index].Options.LearningRate;
 
+    /// <inheritdoc/>
+    public override double? CurrentLearningRate(int group = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(group);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(group, _groups.Length);
+        return LearningRate(group);
+    }
+
     /// <summary>The momentum (or beta1) group <paramref name="index"/> uses this step: as its schedule cycles it, else <paramref name="configured"/>.</summary>
     protected double Momentum(int index, double configured) => _scheduled[index]?.Momentum ?? configured;
 

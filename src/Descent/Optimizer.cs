@@ -94,6 +94,13 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>
+    /// The learning rate the next step of parameter group <paramref name="group"/> (in buffer order) uses,
+    /// as its schedule has set it (PyTorch's <c>param_group['lr']</c>); null for a rule that keeps no
+    /// per-group learning rate. Lets a run record the schedule as the optimizer used it.
+    /// </summary>
+    public virtual double? CurrentLearningRate(int group = 0) => null;
+
+    /// <summary>
     /// Advances the schedules given <c>per=epoch</c> once, with the epoch's loss (a training loop calls
     /// it at the end of each epoch, as a PyTorch loop calls <c>scheduler.step()</c> there).
     /// </summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Descent.Cli.Infrastructure;
+using Descent.Lab.Recipes;
 using Descent.Lab.Render.Gallery;
 using Spectre.Console.Cli;
 
@@ -22,7 +23,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     {
         string dir = Files.OutputDirectory(settings.Out);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var outcome = Terminal.WithProgress("report", progress => GalleryReport.Write(dir, (label, f) => progress(f)));
+        var outcome = Terminal.WithProgress("report", progress => GalleryReport.Write(dir, RecipeRunner.Instance, (label, f) => progress(f)));
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         Terminal.Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"wrote {outcome.Figures} figures ({outcome.FromCache} unchanged, from the cache) in {clock.Elapsed.TotalSeconds:F1} s, peak memory {self.PeakWorkingSet64 / (1024 * 1024)} MB — open {outcome.Index}"));

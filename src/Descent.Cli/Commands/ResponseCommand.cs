@@ -76,7 +76,8 @@ public sealed class ResponseCommand : Command<ResponseCommand.Settings>
     {
         var recipe = settings.FindRecipe<ResponseRecipe>();
         string dir = settings.RecipeFolder(recipe);
-        var results = Terminal.WithProgress($"response --recipe {recipe.Name}", progress => ResponseOutputs.WriteRecipe(recipe, dir, progress));
+        var results = Terminal.WithProgress($"response --recipe {recipe.Name}", progress =>
+            RecipeRunner.RunRecipe(recipe, (figure, result) => ResponseOutputs.WriteFigure(figure, result, dir), progress));
         Terminal.Note($"wrote {recipe.Count} figures with their data to {dir}");
         for (int i = 0; i < results.Count; i++)
             foreach (var curve in results[i].Curves)

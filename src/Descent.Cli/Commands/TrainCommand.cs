@@ -158,7 +158,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         if (settings.Epochs is < 1) throw new UsageException("--epochs", $"Epochs must be at least 1, got {settings.Epochs}.");
         string dir = settings.RecipeFolder(recipe);
         recipe = recipe.With(settings.Epochs, seed);
-        var results = Terminal.WithProgress($"train --recipe {recipe.Name}", progress => TrainingOutputs.WriteRecipe(recipe, dir, progress));
+        var results = Terminal.WithProgress($"train --recipe {recipe.Name}", progress =>
+            RecipeRunner.RunRecipe(recipe, (figure, result) => TrainingOutputs.WriteFigure(figure, result, dir), progress));
         Terminal.Note($"wrote {recipe.Count} figures with their data to {dir}");
         for (int i = 0; i < results.Count; i++)
             foreach (var h in results[i].Histories)

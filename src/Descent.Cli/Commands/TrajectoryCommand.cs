@@ -140,7 +140,7 @@ public sealed class TrajectoryCommand : Command<TrajectoryCommand.Settings>
         string dir = settings.RecipeFolder(recipe);
         Terminal.WithProgress($"trajectory --recipe {recipe.Name}", progress =>
         {
-            TrajectoryOutputs.WriteRecipe(recipe, dir, animate: true, progress);
+            RecipeRunner.RunRecipe(recipe, (figure, result) => TrajectoryOutputs.WriteFigure(figure, result, dir, animate: true), progress);
             return 0;
         });
         Terminal.Note($"wrote {recipe.Count} figures with animations and data to {dir}");

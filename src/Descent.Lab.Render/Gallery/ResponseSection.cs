@@ -1,7 +1,6 @@
 using Descent.Lab.IO;
 using Descent.Lab.Recipes;
 using Descent.Lab.Render.Response;
-using Descent.Lab.Response;
 using Descent.Specs;
 
 namespace Descent.Lab.Render.Gallery;
@@ -9,8 +8,8 @@ namespace Descent.Lab.Render.Gallery;
 /// <summary>The gallery's gradient-response section: every figure of the lecture's response recipe.</summary>
 public static class ResponseSection
 {
-    /// <summary>Runs (or takes from the cache) every figure of <paramref name="recipe"/> into <c>dir/response</c>.</summary>
-    public static GallerySection Build(string dir, FigureCache cache, ResponseRecipe recipe, Action<double>? progress = null)
+    /// <summary>Draws every figure of <paramref name="recipe"/> into <c>dir/response</c>, from <paramref name="runner"/>'s results (or takes it from the cache).</summary>
+    public static GallerySection Build(string dir, FigureCache cache, IFigureRunner runner, ResponseRecipe recipe, Action<double>? progress = null)
     {
         const string folder = "response";
         string target = Path.Combine(dir, folder);
@@ -21,9 +20,7 @@ public static class ResponseSection
             string image = $"{folder}/{figure.Name}.png", csv = $"{folder}/{figure.Name}.csv", json = $"{folder}/{figure.Name}.json";
             cache.Ensure(figure.Name, FigureCache.KeyOf(LabJson.Serialize(figure)), [image, csv, json], () =>
             {
-                var result = ResponseExperiment.Run(figure.Config);
-                ResponseOutputs.WriteData(result, target, figure.Name);
-                ResponseOutputs.WriteFigure(result, Path.Combine(target, figure.Name + ".png"), figure.Title);
+                ResponseOutputs.WriteFigure(figure, runner.Run(figure), target);
             });
             figures.Add(new GalleryFigure(figure.Name, figure.Title, figure.Caption ?? "", image)
             {

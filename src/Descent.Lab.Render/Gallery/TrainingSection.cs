@@ -14,10 +14,11 @@ public static class TrainingSection
     /// <summary>The folder under the gallery that holds the training figures and their data.</summary>
     public const string Folder = "training";
 
-    /// <summary>Runs (or takes from the cache) every figure of <paramref name="recipe"/>; <paramref name="progress"/> gets the fraction done.</summary>
-    public static GallerySection Build(string dir, FigureCache cache, TrainingRecipe recipe, Action<double>? progress = null)
+    /// <summary>Draws every figure of <paramref name="recipe"/> from <paramref name="runner"/>'s results (or takes it from the cache); <paramref name="progress"/> gets the fraction done.</summary>
+    public static GallerySection Build(string dir, FigureCache cache, IFigureRunner runner, TrainingRecipe recipe, Action<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(recipe);
         string folder = $"{Folder}/{recipe.Name}";
         string target = Path.Combine(dir, folder);
@@ -26,7 +27,7 @@ public static class TrainingSection
         {
             var figure = recipe.Figures[i];
             string image = $"{folder}/{figure.Name}.png", csv = $"{folder}/{figure.Name}.csv", json = $"{folder}/{figure.Name}.json";
-            cache.Ensure($"{recipe.Name}-{figure.Name}", FigureCache.KeyOf(LabJson.Serialize(figure)), [image, csv, json], () => TrainingOutputs.WriteFigure(figure, target));
+            cache.Ensure($"{recipe.Name}-{figure.Name}", FigureCache.KeyOf(LabJson.Serialize(figure)), [image, csv, json], () => TrainingOutputs.WriteFigure(figure, runner.Run(figure), target));
             figures.Add(new GalleryFigure(figure.Name, figure.Title, figure.Caption ?? "", image)
             {
                 Optimizers = figure.Config.Optimizers,

@@ -27,7 +27,8 @@ public static class LandscapeAnimation
 
     /// <summary>
     /// Draws every frame and hands its step and RGBA pixels (row-major, <c>Width·Height·4</c> bytes, valid
-    /// only during the call) to <paramref name="frame"/>: for writers of other formats, or a page.
+    /// only during the call; the height is <see cref="LandscapeFigure.HeightOf"/>, taller than the options' when the
+    /// paths carry learning rates) to <paramref name="frame"/>: for writers of other formats, or a page.
     /// </summary>
     public static void RenderFrames(LandscapeScene scene, LandscapeAnimationOptions? options, LandscapeFrameSink frame)
     {
@@ -88,10 +89,11 @@ public static class LandscapeAnimation
         ArgumentNullException.ThrowIfNull(path);
         options ??= new LandscapeAnimationOptions();
         options.Validate();
-        int width = options.Width, height = options.Height;
         int delay = (int)Math.Max(1, Math.Round(100 / options.FramesPerSecond));
 
-        using var renderer = new LandscapeFrameRenderer(scene, width, height);
+        using var renderer = new LandscapeFrameRenderer(scene, options.Width, options.Height);
+        // A scene with learning rates has its panel under the landscape: the frames are taller than the options say.
+        int width = renderer.Width, height = renderer.Height;
         CheckFrameCount(renderer.LastStep, options.FrameEvery);
         uint[] palette = Palette(renderer.Render(renderer.LastStep), width, height);
         AtomicFile.Write(path, stream =>
@@ -160,7 +162,7 @@ public static class LandscapeAnimation
         string fps = options.FramesPerSecond.ToString("R", CultureInfo.InvariantCulture);
         foreach (string arg in (string[])[
             "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{options.Width}x{options.Height}", "-r", fps, "-i", "-",
+            "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{options.Width}x{LandscapeFigure.HeightOf(scene, options.Width, options.Height)}", "-r", fps, "-i", "-",
             // H.264 in 4:2:0 needs even dimensions: pad an odd size by one pixel.
             "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2",
             "-pix_fmt", "yuv420p", "-vcodec", "libx264", "-movflags", "+faststart", "-f", "mp4", output])

@@ -27,13 +27,48 @@ public static class LandscapeFigure
         return Build(scene, grid, layout, paths, drawPaths: true);
     }
 
-    /// <summary>Draws <paramref name="scene"/> to <paramref name="path"/> (.png or .svg), atomically.</summary>
+    /// <summary>
+    /// Draws <paramref name="scene"/> to <paramref name="path"/> (.png or .svg), atomically: the landscape at
+    /// <paramref name="width"/>×<paramref name="height"/> and, when a path carries learning rates (a spec with a
+    /// schedule), the learning-rate panel under it (<see cref="HeightOf"/>).
+    /// </summary>
     public static void Save(LandscapeScene scene, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         Figure.FormatOf(path);
         using var plot = Build(scene, width, height);
-        Figure.Save(plot, path, width, height);
+        using var rates = BuildLearningRatePanel(scene, width, height);
+        if (rates is null) Figure.Save(plot, path, width, height);
+        else PanelStack.Save(path, width, [(plot, height), (rates, LearningRatePanel.HeightFor(width))]);
     }
+
+    /// <summary>The height of the saved picture: <paramref name="height"/>, plus the learning-rate panel's when a path carries learning rates.</summary>
+    public static int HeightOf(LandscapeScene scene, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        return height + (HasLearningRates(scene) ? LearningRatePanel.HeightFor(width) : 0);
+    }
+
+    private static bool HasLearningRates(LandscapeScene scene) => scene.Paths.Any(p => p.LearningRates is { Count: > 0 });
+
+    /// <summary>
+    /// The panel of each path's learning rate per step, in the path's color, or null when no path carries any;
+    /// fonts scaled as the landscape's.
+    /// </summary>
+    public static Plot? BuildLearningRatePanel(LandscapeScene scene, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        if (!HasLearningRates(scene)) return null;
+        var layout = new LandscapeLayout(width, height, scene.Domain);
+        var series = scene.Paths.Select((p, i) => new LearningRateSeries(p.Label, LandscapeStyle.PathColor(i), p.LearningRates ?? [])).ToList();
+        return LearningRatePanel.Build(series, "step", layout.Scale, LearningRatePadding(layout));
+    }
+
+    /// <summary>
+    /// The learning-rate panel's margins: its data area spans the landscape's, so step k sits under the same stretch of
+    /// width in both; the animation draws its step cursor inside it.
+    /// </summary>
+    internal static PixelPadding LearningRatePadding(LandscapeLayout layout) =>
+        new(layout.Left, layout.Right, 46 * layout.Scale, 40 * layout.Scale);
 
     /// <summary>
     /// The plot with everything but (unless <paramref name="drawPaths"/>) the paths themselves: the

@@ -1,3 +1,4 @@
+using Descent.Lab.Render.Charts;
 using SkiaSharp;
 
 namespace Descent.Lab.Render.Landscape;
@@ -8,6 +9,8 @@ namespace Descent.Lab.Render.Landscape;
 /// A frame after the previous one redraws only the rectangles its new segments and moved points touch
 /// (background, then every path's segments that reach into the rectangle, in the full frame's order),
 /// so a frame costs its new segments, not the whole path: 1000 steps of 12 paths do not cost 1000² segments.
+/// A scene whose paths carry learning rates gets the learning-rate panel under the landscape, drawn once with the
+/// background, and a cursor in it at each frame's step.
 /// </summary>
 internal sealed class LandscapeFrameRenderer : IDisposable
 {
@@ -25,6 +28,11 @@ internal sealed class LandscapeFrameRenderer : IDisposable
     private readonly bool[][] _kept;
     private readonly int[][] _anchor;
     private int _drawn = -1;
+    // The learning-rate panel under the landscape: its height (0 for none), the steps on its x axis, and its data area.
+    private readonly int _panelHeight;
+    private readonly int _panelSteps;
+    private readonly SKRect _panelArea;
+    private readonly SKPaint _cursor;
 
     /// <summary>A path's segment in pixels, clipped as <see cref="PathGeometry.Polylines"/> clips it.</summary>
     private readonly record struct Segment(bool Visible, float X0, float Y0, float X1, float Y1, bool CutStart, bool CutEnd)
@@ -44,13 +52,32 @@ internal sealed class LandscapeFrameRenderer : IDisposable
         LastStep = scene.Paths.Select(p => p.Count - 1).DefaultIfEmpty(0).Max();
         if (LastStep < 0) LastStep = 0;
 
-        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var panel = LandscapeFigure.BuildLearningRatePanel(scene, width, height);
+        if (panel is not null)
+        {
+            _panelHeight = LearningRatePanel.HeightFor(width);
+            _panelSteps = Math.Max(1, scene.Paths.Max(p => p.LearningRates?.Count ?? 0));
+            var padding = LandscapeFigure.LearningRatePadding(_layout);
+            _panelArea = new SKRect(padding.Left, height + padding.Top, width - padding.Right, height + _panelHeight - padding.Bottom);
+        }
+        var info = new SKImageInfo(width, height + _panelHeight, SKColorType.Rgba8888, SKAlphaType.Premul);
         _background = new SKBitmap(info);
         using (var backgroundCanvas = new SKCanvas(_background))
         {
             backgroundCanvas.Clear(SKColors.White);
             using var plot = LandscapeFigure.Build(scene, grid, _layout, _paths, drawPaths: false);
             plot.Render(backgroundCanvas, width, height);
+            if (panel is not null)
+            {
+                // Drawn on its own bitmap, then placed: the plot renders from the canvas origin.
+                using var rates = new SKBitmap(new SKImageInfo(width, _panelHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+                using (var ratesCanvas = new SKCanvas(rates))
+                {
+                    ratesCanvas.Clear(SKColors.White);
+                    panel.Render(ratesCanvas, width, _panelHeight);
+                }
+                backgroundCanvas.DrawBitmap(rates, 0, height);
+            }
         }
         _frame = new SKBitmap(info);
         _canvas = new SKCanvas(_frame);
@@ -66,6 +93,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round,
         };
         _fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+        _cursor = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * s, Color = new SKColor(0x40, 0x40, 0x40) };
         _segments = [.. _paths.Select(p =>
         {
             var segments = new Segment[Math.Max(0, p.Count)];
@@ -132,7 +160,15 @@ internal sealed class LandscapeFrameRenderer : IDisposable
 
     public int Width => _layout.Width;
 
-    public int Height => _layout.Height;
+    /// <summary>The frame's height: the landscape's, and the learning-rate panel's under it when the paths carry learning rates.</summary>
+    public int Height => _layout.Height + _panelHeight;
+
+    /// <summary>
+    /// Where the panel's cursor stands at <paramref name="step"/>: on the rate of the step that reached the frame's points
+    /// (the panel draws rate k from x = k), clamped into the panel's x range.
+    /// </summary>
+    private float CursorX(int step) =>
+        _panelArea.Left + (float)((Math.Clamp(step, 0.5, _panelSteps + 0.5) - 0.5) / _panelSteps) * _panelArea.Width;
 
     /// <summary>The last recorded step of the longest path.</summary>
     public int LastStep { get; }
@@ -140,7 +176,7 @@ internal sealed class LandscapeFrameRenderer : IDisposable
     /// <summary>Draws the frame at <paramref name="step"/> and returns its RGBA pixels (valid until the next call).</summary>
     public ReadOnlySpan<byte> Render(int step)
     {
-        if (_drawn < 0 || step < _drawn) Draw(step, new SKRect(0, 0, _layout.Width, _layout.Height));
+        if (_drawn < 0 || step < _drawn) Draw(step, new SKRect(0, 0, Width, Height));
         else
             foreach (var dirty in Changes(_drawn, step)) Draw(step, dirty);
         _drawn = step;
@@ -190,6 +226,11 @@ internal sealed class LandscapeFrameRenderer : IDisposable
                 j = rects.Count;
             }
             rects.Add(r);
+        }
+        if (_panelHeight > 0 && from != to)
+        {
+            float a = CursorX(from), b = CursorX(to), margin = _cursor.StrokeWidth + 2;
+            rects.Add(new SKRect(MathF.Floor(Math.Min(a, b) - margin), MathF.Floor(_panelArea.Top - 1), MathF.Ceiling(Math.Max(a, b) + margin), MathF.Ceiling(_panelArea.Bottom + 1)));
         }
         return rects;
     }
@@ -263,6 +304,14 @@ internal sealed class LandscapeFrameRenderer : IDisposable
             _canvas.DrawCircle(px, py, LandscapeStyle.CurrentMarkerSize * s / 2, _fill);
         }
         _canvas.Restore();
+        if (_panelHeight > 0)
+        {
+            _canvas.Save();
+            _canvas.ClipRect(clip);
+            float x = CursorX(step);
+            _canvas.DrawLine(x, _panelArea.Top, x, _panelArea.Bottom, _cursor);
+            _canvas.Restore();
+        }
     }
 
     /// <summary>The steps the frames show: 0, k, 2k, … and always the last step.</summary>
@@ -317,5 +366,6 @@ internal sealed class LandscapeFrameRenderer : IDisposable
         _halo.Dispose();
         _line.Dispose();
         _fill.Dispose();
+        _cursor.Dispose();
     }
 }

@@ -17,6 +17,12 @@ public sealed record LandscapePath(string Label, IReadOnlyList<double> Xs, IRead
     /// <summary>The number of recorded steps (points), the shorter of the two coordinate lists.</summary>
     public int Count => Math.Min(Xs.Count, Ys.Count);
 
+    /// <summary>
+    /// The learning rate of each step as the run recorded it (index <c>k</c> is step <c>k + 1</c>), or null when the
+    /// run recorded none (no spec had a schedule). A figure with any draws them in a panel under the landscape.
+    /// </summary>
+    public IReadOnlyList<double>? LearningRates { get; init; }
+
     /// <summary>The label the legend shows: the label, with "(diverged at step N)" for a diverged path.</summary>
     public string LegendText => DivergedAtStep is int d ? $"{Label} (diverged at step {d})" : Label;
 }

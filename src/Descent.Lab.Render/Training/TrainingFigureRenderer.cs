@@ -1,16 +1,14 @@
 using Descent.Lab.Render.Charts;
 using Descent.Lab.Render.Files;
 using Descent.Lab.Training;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
 
 namespace Descent.Lab.Render.Training;
 
 /// <summary>
 /// Draws a learning-history figure: the training-loss panel (<see cref="TrainingCharts.Loss"/>) above the
-/// test-accuracy panel (<see cref="TrainingCharts.Accuracy"/>), in one PNG or SVG, so one file holds the whole
-/// history (one picture per gallery card, one file per <c>--png</c>).
+/// test-accuracy panel (<see cref="TrainingCharts.Accuracy"/>), and, when a spec has a learning-rate schedule,
+/// the learning rate of every iteration as the run recorded it (<see cref="LearningRatePanel"/>), in one PNG or
+/// SVG, so one file holds the whole history (one picture per gallery card, one file per <c>--png</c>).
 /// </summary>
 public static class TrainingFigureRenderer
 {
@@ -26,7 +24,7 @@ public static class TrainingFigureRenderer
     /// <summary>Draws <paramref name="result"/> to <paramref name="path"/> (.png or .svg), atomically; <paramref name="title"/> overrides the loss panel's title.</summary>
     public static void Save(TrainingResult result, string path, string? title = null)
     {
-        var format = Figure.FormatOf(path);
+        Figure.FormatOf(path);
         var lossChart = TrainingCharts.Loss(result, title);
         var loss = LineChartRenderer.Build(lossChart);
         if (TrainingCharts.LossRange(lossChart, result) is var (min, max))
@@ -40,20 +38,28 @@ public static class TrainingFigureRenderer
         // Accuracy climbs to the top right, where the default legend would hide the final values; epochs are whole.
         accuracy.ShowLegend(ScottPlot.Alignment.LowerRight).FontSize = 15;
         accuracy.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        AtomicFile.Write(path, stream =>
-        {
-            if (format == ImageFormatChoice.Svg)
-            {
-                using var w = new StreamWriter(stream);
-                w.Write(StackSvg(loss.GetSvgXml(Width, LossHeight), accuracy.GetSvgXml(Width, AccuracyHeight)));
-                return;
-            }
-            using var top = Image.Load<Rgba32>(loss.GetImageBytes(Width, LossHeight, ScottPlot.ImageFormat.Png));
-            using var bottom = Image.Load<Rgba32>(accuracy.GetImageBytes(Width, AccuracyHeight, ScottPlot.ImageFormat.Png));
-            using var canvas = new Image<Rgba32>(Width, LossHeight + AccuracyHeight, Color.White);
-            canvas.Mutate(c => c.DrawImage(top, new Point(0, 0), 1f).DrawImage(bottom, new Point(0, LossHeight), 1f));
-            canvas.SaveAsPng(stream);
-        });
+        var panels = new List<(ScottPlot.Plot, int)> { (loss, LossHeight), (accuracy, AccuracyHeight) };
+        if (LearningRates(result) is { } rates) panels.Add((rates, LearningRateHeight));
+        PanelStack.Save(path, Width, panels);
+    }
+
+    /// <summary>Height of the learning-rate panel, drawn under the accuracy panel when a spec has a schedule.</summary>
+    public const int LearningRateHeight = 400;
+
+    /// <summary>The figure's height: <see cref="LossHeight"/> + <see cref="AccuracyHeight"/>, and <see cref="LearningRateHeight"/> when the run recorded learning rates.</summary>
+    public static int HeightOf(TrainingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return LossHeight + AccuracyHeight + (result.Histories.Any(h => h.LearningRates is { Count: > 0 }) ? LearningRateHeight : 0);
+    }
+
+    /// <summary>The learning rate of every iteration, per optimizer in its loss-curve color, as the run recorded it; null when it recorded none.</summary>
+    private static ScottPlot.Plot? LearningRates(TrainingResult result)
+    {
+        var palette = new ScottPlot.Palettes.Category10();
+        var series = result.Histories.Select((h, k) => new LearningRateSeries(h.Optimizer, palette.GetColor(k), h.LearningRates ?? [])).ToList();
+        var plot = LearningRatePanel.Build(series, "iteration", scale: 1.4f);
+        return plot;
     }
 
     /// <summary>
@@ -73,17 +79,5 @@ public static class TrainingFigureRenderer
                 else ticks.AddMinor(y);
             }
         return ticks;
-    }
-
-    // Nested <svg> elements are positioned by their x/y attributes: the panels keep their own coordinates.
-    private static string StackSvg(string top, string bottom) =>
-        $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{LossHeight + AccuracyHeight}\" viewBox=\"0 0 {Width} {LossHeight + AccuracyHeight}\">\n" +
-        $"{Place(top, 0)}\n{Place(bottom, LossHeight)}\n</svg>\n";
-
-    private static string Place(string svg, int y)
-    {
-        int start = svg.IndexOf("<svg", StringComparison.Ordinal);
-        if (start < 0) throw new InvalidOperationException("ScottPlot returned SVG without an <svg> element.");
-        return $"<svg x=\"0\" y=\"{y}\"" + svg[(start + 4)..];
     }
 }

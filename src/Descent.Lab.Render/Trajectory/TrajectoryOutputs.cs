@@ -6,14 +6,19 @@ using Descent.Lab.Trajectory;
 
 namespace Descent.Lab.Render.Trajectory;
 
-/// <summary>Writes trajectory results as files: data (CSV, JSON), the final picture, and animations.</summary>
+/// <summary>Writes trajectory results as files: data (CSV, JSON), the final picture, and animations. It draws results; it runs nothing.</summary>
 public static class TrajectoryOutputs
 {
-    /// <summary>The landscape scene that draws <paramref name="result"/>: its function, start, minima and one path per optimizer.</summary>
+    /// <summary>
+    /// The landscape scene that draws <paramref name="result"/>: its function, start, minima and one path per
+    /// optimizer, with the learning rates the run recorded (a spec with a schedule).
+    /// </summary>
     public static LandscapeScene Scene(TrajectoryResult result, string? title = null, bool heatmap = false)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        // The function's contours are drawn from its formula; the paths are the result's, as recorded.
         var objective = TrajectoryExperiment.ResolveFunction(result.Config);
-        var paths = result.Paths.Select(p => new LandscapePath(p.Optimizer, p.X, p.Y, p.DivergedAtStep)).ToList();
+        var paths = result.Paths.Select(p => new LandscapePath(p.Optimizer, p.X, p.Y, p.DivergedAtStep) { LearningRates = p.LearningRates }).ToList();
         return new LandscapeScene(objective, paths)
         {
             Title = title ?? $"{result.Function} ({Descent.Specs.OptimizerCatalog.Name(result.Config.Convention)} convention, {result.Steps} steps)",
@@ -30,27 +35,15 @@ public static class TrajectoryOutputs
     }
 
     /// <summary>
-    /// Runs every figure of <paramref name="recipe"/> into <paramref name="dir"/>: <c>NAME.png</c>,
-    /// <c>NAME.gif</c> when <paramref name="animate"/>, <c>NAME.csv</c> and <c>NAME.json</c>.
+    /// Writes one recipe figure's result into <paramref name="dir"/>: <c>NAME.png</c>, <c>NAME.gif</c> when
+    /// <paramref name="animate"/>, <c>NAME.csv</c> and <c>NAME.json</c>.
     /// </summary>
-    public static void WriteRecipe(TrajectoryRecipe recipe, string dir, bool animate, Action<double>? progress = null)
+    public static void WriteFigure(TrajectoryFigure figure, TrajectoryResult result, string dir, bool animate)
     {
-        foreach (var figure in recipe.Figures) TrajectoryExperiment.Validate(figure.Config);
-        for (int i = 0; i < recipe.Figures.Count; i++)
-        {
-            WriteFigure(recipe.Figures[i], dir, animate);
-            progress?.Invoke((i + 1.0) / recipe.Figures.Count);
-        }
-    }
-
-    /// <summary>Runs one recipe figure and writes its files into <paramref name="dir"/>.</summary>
-    public static TrajectoryResult WriteFigure(TrajectoryFigure figure, string dir, bool animate)
-    {
-        var result = TrajectoryExperiment.Run(figure.Config);
+        ArgumentNullException.ThrowIfNull(figure);
         var scene = Scene(result, figure.Title);
         WriteData(result, dir, figure.Name);
         LandscapeFigure.Save(scene, Path.Combine(dir, figure.Name + ".png"));
         if (animate) LandscapeAnimation.SaveGif(scene, Path.Combine(dir, figure.Name + ".gif"));
-        return result;
     }
 }

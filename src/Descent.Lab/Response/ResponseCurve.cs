@@ -24,6 +24,13 @@ public sealed record ResponseCurve
     /// <summary>The update <c>p_{t−1} − p_t</c> at each step; NaN and infinities are kept.</summary>
     public IReadOnlyList<double> Updates { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// The learning rate of each step (index 0 is step 1), as the optimizer's schedule set it for parameter
+    /// group 0; recorded when some optimizer of the run has a schedule, else null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LearningRates { get; init => field = value is null ? null : [.. value]; }
+
     /// <summary>The first step (from 1) whose update is not finite, or null when every update is; a figure draws the curve up to there.</summary>
     public int? DivergedAtStep { get; init; }
 

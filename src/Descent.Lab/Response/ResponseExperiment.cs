@@ -50,10 +50,11 @@ public static class ResponseExperiment
         LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
         LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: false, hasEpochs: false);
         var curves = new ResponseCurve[options.Count];
+        bool record = LabOptimizers.AnySchedule(options);
         for (int k = 0; k < options.Count; k++)
         {
             cancellation.ThrowIfCancellationRequested();
-            curves[k] = RunCurve(config.Optimizers[k], options[k], signal.Values, steps, config.Interpolation, cancellation);
+            curves[k] = RunCurve(config.Optimizers[k], options[k], signal.Values, steps, config.Interpolation, record, cancellation);
             progress?.Report(new LabProgress(k + 1, options.Count, config.Optimizers[k]));
         }
         return new ResponseResult
@@ -91,11 +92,12 @@ public static class ResponseExperiment
     private static List<OptimizerOptions> ResolveOptimizers(ResponseConfig config) => LabOptimizers.Resolve(config.Optimizers, config.Convention);
 
     private static ResponseCurve RunCurve(string spec, OptimizerOptions options, IReadOnlyList<double> signal, int steps, Interpolation interpolation,
-        CancellationToken cancellation)
+        bool recordRates, CancellationToken cancellation)
     {
         var optimizer = options.Create<double>(1);
         var gradients = new double[steps];
         var updates = new double[steps];
+        var rates = recordRates ? new double[steps] : null;
         var p = new double[1];
         var g = new double[1];
         int? diverged = null;
@@ -107,6 +109,7 @@ public static class ResponseExperiment
             cancellation.ThrowIfCancellationRequested();
             if (centred) p[0] = 0;
             double before = p[0];
+            if (rates is not null) rates[i] = optimizer.CurrentLearningRate(0) ?? options.LearningRate;
             if (optimizer.NeedsOracle)
             {
                 oracle.Begin(i, before);
@@ -128,6 +131,7 @@ public static class ResponseExperiment
             Resolved = OptimizerCatalog.Describe(options).ToString(),
             Gradients = gradients,
             Updates = updates,
+            LearningRates = rates,
             DivergedAtStep = diverged,
         };
     }

@@ -14,36 +14,42 @@ namespace Descent.Lab.Training;
 /// evaluation); <c>train_loss</c> empty.</item>
 /// </list>
 /// Per optimizer: the epoch-0 evaluation, then each epoch's steps followed by its evaluation. A diverged
-/// run ends at its last finite step.
+/// run ends at its last finite step. When the run has a learning-rate schedule
+/// (<see cref="TrainingHistory.LearningRates"/>), a last column <c>lr</c> holds the learning rate of each
+/// step row (empty on evaluation rows).
 /// </summary>
 public static class TrainingCsv
 {
     /// <summary>The column names.</summary>
     public static IReadOnlyList<string> Header { get; } = ["optimizer", "epoch", "iteration", "train_loss", "test_loss", "test_accuracy", "seconds"];
 
+    /// <summary>The column names of a run with a learning-rate schedule: <see cref="Header"/> and <c>lr</c>.</summary>
+    public static IReadOnlyList<string> ScheduledHeader { get; } = [.. Header, "lr"];
+
     /// <summary>Writes <paramref name="result"/> to <paramref name="writer"/>.</summary>
     public static void Write(TrainingResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
         var csv = new CsvWriter(writer);
-        csv.WriteRow(Header);
+        bool rates = result.Histories.Any(h => h.LearningRates is not null);
+        csv.WriteRow(rates ? ScheduledHeader : Header);
         foreach (var history in result.Histories)
         {
+            void Step(int k)
+            {
+                var s = history.Iterations[k];
+                if (rates) csv.WriteRow(history.Optimizer, s.Epoch, s.Iteration, s.TrainLoss, null, null, s.Seconds, history.LearningRates is { } l && k < l.Count ? l[k] : null);
+                else csv.WriteRow(history.Optimizer, s.Epoch, s.Iteration, s.TrainLoss, null, null, s.Seconds);
+            }
+
             int step = 0;
             foreach (var evaluation in history.Epochs)
             {
-                for (; step < history.Iterations.Count && history.Iterations[step].Iteration <= evaluation.Iteration; step++)
-                {
-                    var s = history.Iterations[step];
-                    csv.WriteRow(history.Optimizer, s.Epoch, s.Iteration, s.TrainLoss, null, null, s.Seconds);
-                }
-                csv.WriteRow(history.Optimizer, evaluation.Epoch, evaluation.Iteration, null, evaluation.TestLoss, evaluation.TestAccuracy, evaluation.Seconds);
+                for (; step < history.Iterations.Count && history.Iterations[step].Iteration <= evaluation.Iteration; step++) Step(step);
+                if (rates) csv.WriteRow(history.Optimizer, evaluation.Epoch, evaluation.Iteration, null, evaluation.TestLoss, evaluation.TestAccuracy, evaluation.Seconds, null);
+                else csv.WriteRow(history.Optimizer, evaluation.Epoch, evaluation.Iteration, null, evaluation.TestLoss, evaluation.TestAccuracy, evaluation.Seconds);
             }
-            for (; step < history.Iterations.Count; step++)
-            {
-                var s = history.Iterations[step];
-                csv.WriteRow(history.Optimizer, s.Epoch, s.Iteration, s.TrainLoss, null, null, s.Seconds);
-            }
+            for (; step < history.Iterations.Count; step++) Step(step);
         }
     }
 

@@ -23,6 +23,7 @@ public static class TrainingExperiment
     {
         var (data, network, optimizers, options) = Prepare(config);
         var runs = Trainer.Compare(network, data, optimizers, options, progress is null ? null : progress.Report, cancellation);
+        bool record = LabOptimizers.AnySchedule(optimizers.Select(o => o.Options));
         return new TrainingResult
         {
             Config = config,
@@ -38,6 +39,7 @@ public static class TrainingExperiment
                 Resolved = OptimizerCatalog.Describe(r.Options).ToString(),
                 Iterations = r.Iterations,
                 Epochs = r.Epochs,
+                LearningRates = record ? r.LearningRates : null,
                 DivergedAtIteration = r.DivergedAtIteration,
                 Seconds = r.Seconds,
             })],

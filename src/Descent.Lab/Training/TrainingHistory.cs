@@ -21,6 +21,13 @@ public sealed record TrainingHistory
     /// <summary>The test metrics after each epoch, from epoch 0 (before any step); accuracy is a fraction in [0, 1].</summary>
     public IReadOnlyList<EpochRecord> Epochs { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// The learning rate of every step (index i = iteration i+1), as the optimizer's schedule set it for
+    /// parameter group 0; recorded when some optimizer of the run has a schedule, else null.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LearningRates { get; init => field = value is null ? null : [.. value]; }
+
     /// <summary>The step whose loss was not finite (which stopped the run), or null; that loss is not recorded.</summary>
     public int? DivergedAtIteration { get; init; }
 

@@ -41,10 +41,11 @@ public static class TrajectoryExperiment
         LabOptimizers.CheckWork(steps, options, MaxRecordedSteps);
         LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: true, hasEpochs: false);
         var paths = new TrajectoryPath[options.Count];
+        bool record = LabOptimizers.AnySchedule(options);
         for (int k = 0; k < options.Count; k++)
         {
             cancellation.ThrowIfCancellationRequested();
-            paths[k] = RunPath(config.Optimizers[k], options[k], objective, steps, cancellation);
+            paths[k] = RunPath(config.Optimizers[k], options[k], objective, steps, record, cancellation);
             progress?.Report(new LabProgress(k + 1, options.Count, config.Optimizers[k]));
         }
         return new TrajectoryResult
@@ -111,7 +112,7 @@ public static class TrajectoryExperiment
 
     private static List<OptimizerOptions> ResolveOptimizers(TrajectoryConfig config) => LabOptimizers.Resolve(config.Optimizers, config.Convention);
 
-    private static TrajectoryPath RunPath(string spec, OptimizerOptions options, Objective objective, int steps, CancellationToken cancellation)
+    private static TrajectoryPath RunPath(string spec, OptimizerOptions options, Objective objective, int steps, bool recordRates, CancellationToken cancellation)
     {
         var optimizer = options.Create<double>(2);
         var names = optimizer.StateNames;
@@ -122,6 +123,7 @@ public static class TrajectoryExperiment
         var gys = new List<double>(steps + 1);
         var stateX = names.Select(_ => new List<double>(steps + 1)).ToArray();
         var stateY = names.Select(_ => new List<double>(steps + 1)).ToArray();
+        var rates = recordRates ? new List<double>(steps) : null;
         Span<double> p = [objective.Start.X, objective.Start.Y];
         Span<double> g = stackalloc double[2];
         // A look-ahead step may ask for up to SmoothedNesterovOptions.MaxPoints gradients: each one is a place to stop.
@@ -153,6 +155,7 @@ public static class TrajectoryExperiment
             }
             if (t == steps) break;
             cancellation.ThrowIfCancellationRequested();
+            rates?.Add(optimizer.CurrentLearningRate(0) ?? options.LearningRate);
             // The loss where this step's gradient is taken: what a plateau schedule reads.
             if (optimizer.NeedsOracle) optimizer.Step(p, oracle, loss);
             else optimizer.Step(p, g, loss);
@@ -170,6 +173,7 @@ public static class TrajectoryExperiment
             GradientX = gxs,
             GradientY = gys,
             State = [.. names.Select((name, s) => new TrajectoryState { Name = name, X = stateX[s], Y = stateY[s] })],
+            LearningRates = rates,
             DivergedAtStep = diverged,
             Summary = new TrajectorySummary
             {

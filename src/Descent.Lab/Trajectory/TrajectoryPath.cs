@@ -39,6 +39,14 @@ public sealed record TrajectoryPath
     /// <summary>Every state buffer of the optimizer, in its storage order (empty for plain SGD).</summary>
     public IReadOnlyList<TrajectoryState> State { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// The learning rate of each step (index <c>k</c> is step <c>k + 1</c>, the step from point <c>k</c> to point
+    /// <c>k + 1</c>), as the optimizer's schedule set it for parameter group 0; recorded when some optimizer of the
+    /// run has a schedule, else null. It holds one entry per step taken (<see cref="Count"/> − 1).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LearningRates { get; init => field = value is null ? null : [.. value]; }
+
     /// <summary>The step at which the path left the finite numbers or the bounds (its last point); null when it did not.</summary>
     public int? DivergedAtStep { get; init; }
 

@@ -63,6 +63,8 @@ public static class Trainer
         var labels = new byte[batchCapacity];
         var indices = new int[n];
         var losses = new List<IterationRecord>(total);
+        // What each step's group 0 ran at, read from the optimizer as its schedule set it.
+        var rates = new List<double>(total);
         var epochs = new List<EpochRecord>(options.Epochs + 1);
         var clock = Stopwatch.StartNew();
         double trainSeconds = 0;
@@ -105,6 +107,7 @@ public static class Trainer
                     divergedAt = iteration;
                     break;
                 }
+                rates.Add(opt.CurrentLearningRate(0) ?? optimizer.LearningRate);
                 // The batch loss where this step's gradient is taken: what a plateau schedule reads.
                 if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count, cancellationToken), loss);
                 else opt.Step(network.Parameters, network.Gradients, loss);
@@ -118,7 +121,7 @@ public static class Trainer
                 divergedAt = iteration;
             }
         }
-        return new TrainingRun(label, optimizer, losses, epochs, diverged, divergedAt, clock.Elapsed.TotalSeconds);
+        return new TrainingRun(label, optimizer, losses, epochs, diverged, divergedAt, clock.Elapsed.TotalSeconds) { LearningRates = rates };
     }
 
     /// <summary>

@@ -19,6 +19,12 @@ public sealed record TrainingRun(
     int? DivergedAtIteration,
     double Seconds)
 {
+    /// <summary>
+    /// The learning rate of parameter group 0 at every step (index i = iteration i+1), as the optimizer's
+    /// schedule set it before the step; the options' learning rate at every step when there is no schedule.
+    /// </summary>
+    public IReadOnlyList<double> LearningRates { get; init; } = [];
+
     /// <summary>The training loss of every step, in order.</summary>
     [JsonIgnore]
     public IReadOnlyList<double> TrainLoss => [.. Iterations.Select(i => i.TrainLoss)];
