@@ -1,3 +1,5 @@
+using Descent.Specs;
+
 namespace Descent.Functions.Formulas;
 
 /// <summary>

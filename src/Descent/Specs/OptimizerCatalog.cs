@@ -132,11 +132,13 @@ public static class OptimizerCatalog
     /// </summary>
     public static OptimizerOptions Resolve(OptimizerSpec spec, Convention convention)
     {
-        var entry = Find(spec.Name);
+        var entry = spec.Name == Rules.TypedRules.Unnamed ? Rules.TypedRules.Define(spec.Name, spec) : Find(spec.Name);
         var options = entry.Defaults(convention);
         var effective = entry.Effective(convention);
         foreach (var (key, value) in spec.Values)
         {
+            // A typed rule's statements: read by Define above.
+            if (key.Length == 0 && entry.Name == Rules.TypedRules.Unnamed) continue;
             var k = entry.Keys.FirstOrDefault(k => k.Name == key);
             string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
             if (k is null)
@@ -153,12 +155,24 @@ public static class OptimizerCatalog
     /// <summary>Every key of <paramref name="options"/> with its value, as a spec (what a run actually used).</summary>
     public static OptimizerSpec Describe(OptimizerOptions options)
     {
-        var entry = Find(options.Name);
+        var entry = options is TypedRuleOptions { RuleName: Rules.TypedRules.Unnamed } typed
+            ? Rules.TypedRules.Define(typed.RuleName, new OptimizerSpec(typed.RuleName,
+                [new("", typed.Program.Source), .. typed.Values.OrderBy(v => DeclaredOrder(typed.Program, v.Key)).Select(v => new KeyValuePair<string, string>(v.Key, OptimizerSpec.FormatNumber(v.Value)))]))
+            : Find(options.Name);
         // A shared key at the rule's default (no schedule, no clipping, the rule's decay mode) is left out.
         var defaults = entry.Defaults(options.Convention);
-        return new OptimizerSpec(entry.Name, entry.KeysIn(options.Convention)
+        IEnumerable<KeyValuePair<string, string>> values = entry.KeysIn(options.Convention)
             .Where(k => k.Unset is null || k.Get(options) != k.Get(defaults))
-            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options))));
+            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options)));
+        if (options is TypedRuleOptions { RuleName: Rules.TypedRules.Unnamed } unnamed) values = values.Prepend(new("", unnamed.Program.Source));
+        return new OptimizerSpec(entry.Name, values);
+    }
+
+    /// <summary>Where a typed rule's value is printed: its hyperparameters in the order declared, then state in order of assignment.</summary>
+    private static int DeclaredOrder(Rules.RuleProgram program, string name)
+    {
+        int h = program.Hyperparameters.ToList().IndexOf(name);
+        return h >= 0 ? h : program.Hyperparameters.Count + program.StateNames.ToList().IndexOf(name);
     }
 
     /// <summary>The convention's name as written on the command line.</summary>

@@ -1,0 +1,53 @@
+using System.Numerics;
+
+namespace Descent.Rules;
+
+/// <summary>
+/// The scalar meaning of the rule language's functions and comparisons, in any precision: what the per-lane
+/// operations of <see cref="RuleOps{T, TV}"/> apply in the working precision and what the once-per-step part
+/// of a rule computes in double.
+/// </summary>
+internal static class RuleScalar
+{
+    public const int Exp = 0, Log = 1, Sin = 2, Cos = 3, Tan = 4, Tanh = 5, Sinh = 6, Cosh = 7, Atan = 8, Sign = 9;
+
+    public const int Greater = 0, Less = 1, GreaterEqual = 2, LessEqual = 3;
+
+    /// <summary>The lane-by-lane functions by name; the others (sqrt, abs, min, max, clip, fma) have vector instructions.</summary>
+    public static readonly IReadOnlyDictionary<string, int> Mapped = new Dictionary<string, int>
+    {
+        ["exp"] = Exp, ["log"] = Log, ["sin"] = Sin, ["cos"] = Cos, ["tan"] = Tan, ["tanh"] = Tanh, ["sinh"] = Sinh,
+        ["cosh"] = Cosh, ["atan"] = Atan, ["sign"] = Sign,
+    };
+
+    public static int ComparisonOf(RuleTokenKind kind) => kind switch
+    {
+        RuleTokenKind.Greater => Greater,
+        RuleTokenKind.Less => Less,
+        RuleTokenKind.GreaterEqual => GreaterEqual,
+        _ => LessEqual,
+    };
+
+    public static T Apply<T>(int function, T x) where T : IFloatingPointIeee754<T> => function switch
+    {
+        Exp => T.Exp(x),
+        Log => T.Log(x),
+        Sin => T.Sin(x),
+        Cos => T.Cos(x),
+        Tan => T.Tan(x),
+        Tanh => T.Tanh(x),
+        Sinh => T.Sinh(x),
+        Cosh => T.Cosh(x),
+        Atan => T.Atan(x),
+        // torch.sign: -1, 0 or 1, NaN stays NaN (T.Sign would throw on NaN).
+        _ => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.IsNaN(x) ? x : T.Zero,
+    };
+
+    public static bool Compare<T>(int comparison, T a, T b) where T : IFloatingPointIeee754<T> => comparison switch
+    {
+        Greater => a > b,
+        Less => a < b,
+        GreaterEqual => a >= b,
+        _ => a <= b,
+    };
+}
