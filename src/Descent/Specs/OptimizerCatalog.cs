@@ -139,7 +139,10 @@ public static class OptimizerCatalog
         {
             // A typed rule's statements: read by Define above.
             if (key.Length == 0 && entry.Name == Rules.TypedRules.Unnamed) continue;
-            var k = entry.Keys.FirstOrDefault(k => k.Name == key);
+            // Specs arrive with lower-case keys; a named typed rule may declare upper-case ones (D for Adadelta's average).
+            var k = entry.Keys.FirstOrDefault(k => k.Name == key)
+                ?? (entry.Keys.Count(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) == 1
+                    ? entry.Keys.First(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) : null);
             string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
             if (k is null)
                 throw new SpecException($"{entry.Name}: unknown key '{OptimizerSpec.Quote(key)}'; valid keys: {valid}.");

@@ -75,7 +75,9 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
                         values.Add(new("", positional));
                         continue;
                     }
-                    string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
+                    // A typed rule's names are case-sensitive, as in its statements (D and d may both be state).
+                    string key = part[..eq].Trim(), value = part[(eq + 1)..].Trim();
+                    if (name != Rules.TypedRules.Unnamed) key = key.ToLowerInvariant();
                     if (key.Length == 0) throw new SpecException($"Optimizer spec '{shown}': a value '{Quote(value)}' has no key.");
                     if (value.Length == 0) throw new SpecException($"Optimizer spec '{shown}': key '{Quote(key)}' has no value.");
                     key = Aliases.GetValueOrDefault(key, key);
