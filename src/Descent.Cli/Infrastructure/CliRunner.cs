@@ -71,6 +71,8 @@ public static class CliRunner
         Descent.Lab.LabInputException { InnerException: Descent.Functions.UnknownFunctionException u } l => $"--{l.Argument}: {OneLine(u.Message)}",
         Descent.Lab.LabInputException l => $"{(l.Argument is null ? "" : $"--{l.Argument}: ")}{OneLine(l.Message)}",
         SpecException s => $"--optimizer: {OneLine(s.Message)}",
+        // A typed rule's error shows its statements with a caret, as a formula's does.
+        Descent.Rules.RuleException r => $"--optimizer: {r.Reason} (column {r.Position + 1} of the rule)\n{Indent(r.Display)}",
         CommandParseException or CommandRuntimeException => $"{OneLine(e.Message)} (see 'descent --help')",
         _ => null,
     };

@@ -31,6 +31,13 @@ public static partial class ApiErrors
         ApiInputException a => Make(a.Argument, a.Message, a.Index, a),
         LabInputException l => Make(l.Argument, l.Message, null, l),
         SpecException s => Make("optimizer", s.Message, null, s),
+        Descent.Rules.RuleException r => new ApiError
+        {
+            Argument = "optimizer",
+            Message = Shorten($"{r.Reason} (column {r.Position + 1} of the rule)"),
+            Position = r.Position,
+            Display = r.Display,
+        },
         FunctionException f => Make("function", f.Message, null, f),
         _ => null,
     };

@@ -56,33 +56,49 @@ public static class TypedRules
     /// Registers <paramref name="name"/> for the rule <paramref name="text"/> (<c>rule(...)</c>): afterwards
     /// <c>name(lr=0.1)</c> parses like a built-in's spec and the rule is listed with the built-ins.
     /// </summary>
+    /// <remarks>
+    /// Registering a name again with the same text is a no-op; with other text it replaces the earlier typed rule
+    /// (a rules file edited between runs of the same process). A built-in's name is refused.
+    /// </remarks>
     public static OptimizerEntry Register(string name, string text, string? summary = null)
     {
         var entry = Define(name, OptimizerSpec.Parse(text), summary);
-        OptimizerCatalog.Register(entry);
+        lock (Registered)
+        {
+            if (Registered.TryGetValue(entry.Name, out var known))
+            {
+                if (known.Text == text) return known.Entry;
+                OptimizerCatalog.Replace(known.Entry, entry);
+            }
+            else
+            {
+                if (OptimizerCatalog.TryFind(entry.Name) is not null)
+                    throw new SpecException($"'{entry.Name}' is already a rule's name; give your rule another name.");
+                OptimizerCatalog.Register(entry);
+            }
+            Registered[entry.Name] = (text, entry);
+        }
         return entry;
     }
 
+    private static readonly Dictionary<string, (string Text, OptimizerEntry Entry)> Registered = [];
+
     /// <summary>
-    /// Reads a rules file: one rule per line, <c>name: rule(...)</c>; blank lines and lines starting with <c>#</c>
-    /// are skipped. Returns the definitions in order, each checked; throws <see cref="SpecException"/> naming the line.
+    /// Registers every rule of a rules file (<c>name: rule(...)</c> per line; blank lines and <c>#</c> comments are skipped); the error names the line. Returns the names.
     /// </summary>
-    public static IReadOnlyList<(string Name, OptimizerEntry Entry)> Parse(IEnumerable<string> lines)
+    public static IReadOnlyList<string> RegisterAll(IEnumerable<string> lines)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        var result = new List<(string, OptimizerEntry)>();
+        var names = new List<string>();
         int number = 0;
         foreach (string raw in lines)
         {
             number++;
             string line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            int colon = line.IndexOf(':');
-            if (colon <= 0) throw new SpecException($"line {number}: expected 'name: rule(...)', got '{OptimizerSpec.Quote(line)}'.");
-            string name = line[..colon].Trim().ToLowerInvariant();
+            var (name, text) = SplitLine(line, number);
             try
             {
-                result.Add((name, Define(name, OptimizerSpec.Parse(line[(colon + 1)..].Trim()))));
+                Register(name, text);
             }
             catch (RuleException e)
             {
@@ -92,7 +108,15 @@ public static class TypedRules
             {
                 throw new SpecException($"line {number}: {e.Message}");
             }
+            names.Add(name);
         }
-        return result;
+        return names;
+    }
+
+    private static (string Name, string Text) SplitLine(string line, int number)
+    {
+        int colon = line.IndexOf(':');
+        if (colon <= 0) throw new SpecException($"line {number}: expected 'name: rule(...)', got '{OptimizerSpec.Quote(line)}'.");
+        return (line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
     }
 }

@@ -60,6 +60,12 @@ public static class OptimizerCatalog
         }
     }
 
+    /// <summary>Swaps <paramref name="old"/> for <paramref name="replacement"/> in place (a typed rule redefined under its name).</summary>
+    internal static void Replace(OptimizerEntry old, OptimizerEntry replacement)
+    {
+        lock (Gate) Volatile.Write(ref _entries, [.. _entries.Select(e => ReferenceEquals(e, old) ? replacement : e)]);
+    }
+
     private static OptimizerEntry[] BuiltIn() =>
     [
         new("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
