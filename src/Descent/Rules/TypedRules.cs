@@ -29,7 +29,7 @@ public static class TypedRules
         if (spec.Name != Unnamed || spec.Values.Count == 0 || spec.Values[0].Key.Length != 0)
             throw new SpecException($"'{OptimizerSpec.Quote(spec.ToString())}' is not a typed rule; write rule(<statements> | name=value, ...).");
         string source = spec.Values[0].Value;
-        var declared = spec.Values.Skip(1).Select(v => v.Key).ToList();
+        var declared = spec.Values.Skip(1).Select(v => v.Key).Where(k => !IsShared(k)).ToList();
         foreach (string readOnly in new[] { "p", "g", "t" })
             if (declared.Contains(readOnly))
                 throw new SpecException($"rule: '{readOnly}' is read-only (p the parameter, g its gradient, t the step) and cannot be given after |.");
