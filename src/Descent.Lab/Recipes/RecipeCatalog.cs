@@ -16,6 +16,8 @@ public static class RecipeCatalog
         ClassicsRecipe.Recipe,
         LectureHistoryRecipe.Recipe,
         AdamPaperRecipe.Recipe,
+        LectureVariantsRecipe.Recipe,
+        LectureVariantsRecipe.Paths,
     ];
 
     /// <summary>The names of every recipe.</summary>
