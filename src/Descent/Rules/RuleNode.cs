@@ -1,3 +1,5 @@
+using Descent.Specs;
+
 namespace Descent.Rules;
 
 /// <summary>A node of parsed rule statements; <see cref="Position"/> is where its text starts, for messages.</summary>
@@ -17,7 +19,7 @@ internal sealed record RuleBinary(char Op, RuleNode Left, RuleNode Right, int Po
 internal sealed record RuleCall(string Function, RuleNode[] Args, int Position) : RuleNode(Position);
 
 /// <summary><c>if(a &gt; b, x, y)</c>: <c>x</c> where the comparison holds, else <c>y</c> (NaN compares false).</summary>
-internal sealed record RuleIf(RuleTokenKind Comparison, RuleNode Left, RuleNode Right, RuleNode Then, RuleNode Else, int Position) : RuleNode(Position);
+internal sealed record RuleIf(ExpressionTokenKind Comparison, RuleNode Left, RuleNode Right, RuleNode Then, RuleNode Else, int Position) : RuleNode(Position);
 
 /// <summary><c>grad(point)</c>, the <see cref="Index"/>-th look-ahead gradient of the rule in reading order.</summary>
 internal sealed record RuleGrad(RuleNode Point, int Index, int Position) : RuleNode(Position);

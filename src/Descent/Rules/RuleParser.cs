@@ -1,3 +1,5 @@
+using Descent.Specs;
+
 namespace Descent.Rules;
 
 /// <summary>Recursive-descent parser for the grammar in <see cref="RuleSyntax"/>; names are checked afterwards by <see cref="RuleProgram"/>.</summary>
@@ -6,13 +8,13 @@ internal sealed class RuleParser
     private const string Operand = "a number, a name, a function or '('";
 
     private readonly string _text;
-    private readonly List<RuleToken> _tokens;
+    private readonly List<ExpressionToken> _tokens;
     private int _next;
     private int _depth;
     private int _grads;
     private bool _inGrad;
 
-    private RuleParser(string text, List<RuleToken> tokens)
+    private RuleParser(string text, List<ExpressionToken> tokens)
     {
         _text = text;
         _tokens = tokens;
@@ -25,32 +27,33 @@ internal sealed class RuleParser
             throw new RuleException(text, RuleSyntax.MaxLength, $"The rule is {text.Length} characters long; the limit is {RuleSyntax.MaxLength} characters.");
         if (string.IsNullOrWhiteSpace(text))
             throw new RuleException(text, 0, "The rule has no statements; write e.g. rule(p = p - lr*g | lr=0.1).");
-        var parser = new RuleParser(text, RuleLexer.Tokenize(text));
+        var parser = new RuleParser(text, ExpressionLexer.Tokenize(text, statements: true,
+            "a rule uses names, numbers, = ; + - * / ^, comparisons, parentheses and functions", (position, reason) => new RuleException(text, position, reason)));
         var statements = new List<RuleStatement>();
-        while (parser.Peek.Kind != RuleTokenKind.End)
+        while (parser.Peek.Kind != ExpressionTokenKind.End)
         {
             statements.Add(parser.ParseStatement());
             if (statements.Count > RuleSyntax.MaxStatements)
                 throw new RuleException(text, statements[^1].Position, $"The rule has more than {RuleSyntax.MaxStatements} statements.");
-            RuleToken t = parser.Peek;
-            if (t.Kind == RuleTokenKind.Semicolon) parser.Take();
-            else if (t.Kind != RuleTokenKind.End) throw parser.Trailing(t);
+            ExpressionToken t = parser.Peek;
+            if (t.Kind == ExpressionTokenKind.Semicolon) parser.Take();
+            else if (t.Kind != ExpressionTokenKind.End) throw parser.Trailing(t);
         }
         return statements;
     }
 
-    private RuleToken Peek => _tokens[_next];
+    private ExpressionToken Peek => _tokens[_next];
 
-    private RuleToken Take() => _tokens[_next++];
+    private ExpressionToken Take() => _tokens[_next++];
 
     private RuleStatement ParseStatement()
     {
-        RuleToken name = Peek;
-        if (name.Kind != RuleTokenKind.Name)
+        ExpressionToken name = Peek;
+        if (name.Kind != ExpressionTokenKind.Name)
             throw new RuleException(_text, name.Position, $"A statement starts with the name it assigns (name = ...), not {name.Quote(_text)}.");
         Take();
-        RuleToken assign = Peek;
-        if (assign.Kind != RuleTokenKind.Assign)
+        ExpressionToken assign = Peek;
+        if (assign.Kind != ExpressionTokenKind.Assign)
             throw new RuleException(_text, assign.Position, $"Expected '=' after '{name.Text(_text)}' (a statement is name = expression), found {assign.Quote(_text)}.");
         Take();
         return new RuleStatement(name.Text(_text), name.Position, ParseSum());
@@ -59,10 +62,10 @@ internal sealed class RuleParser
     private RuleNode ParseSum()
     {
         RuleNode left = ParseProduct();
-        while (Peek.Kind is RuleTokenKind.Plus or RuleTokenKind.Minus)
+        while (Peek.Kind is ExpressionTokenKind.Plus or ExpressionTokenKind.Minus)
         {
-            RuleToken op = Take();
-            left = new RuleBinary(op.Kind == RuleTokenKind.Plus ? '+' : '-', left, ParseProduct(), op.Position);
+            ExpressionToken op = Take();
+            left = new RuleBinary(op.Kind == ExpressionTokenKind.Plus ? '+' : '-', left, ParseProduct(), op.Position);
         }
         return left;
     }
@@ -70,31 +73,31 @@ internal sealed class RuleParser
     private RuleNode ParseProduct()
     {
         RuleNode left = ParseUnary();
-        while (Peek.Kind is RuleTokenKind.Star or RuleTokenKind.Slash)
+        while (Peek.Kind is ExpressionTokenKind.Star or ExpressionTokenKind.Slash)
         {
-            RuleToken op = Take();
-            left = new RuleBinary(op.Kind == RuleTokenKind.Star ? '*' : '/', left, ParseUnary(), op.Position);
+            ExpressionToken op = Take();
+            left = new RuleBinary(op.Kind == ExpressionTokenKind.Star ? '*' : '/', left, ParseUnary(), op.Position);
         }
         return left;
     }
 
     private RuleNode ParseUnary()
     {
-        if (Peek.Kind is not (RuleTokenKind.Minus or RuleTokenKind.Plus)) return ParsePower();
+        if (Peek.Kind is not (ExpressionTokenKind.Minus or ExpressionTokenKind.Plus)) return ParsePower();
         Enter();
-        RuleToken sign = Take();
+        ExpressionToken sign = Take();
         RuleNode operand = ParseUnary();
         _depth--;
-        if (sign.Kind == RuleTokenKind.Plus) return operand;
+        if (sign.Kind == ExpressionTokenKind.Plus) return operand;
         return operand is RuleNumber n ? new RuleNumber(-n.Value, sign.Position) : new RuleNegate(operand, sign.Position);
     }
 
     private RuleNode ParsePower()
     {
         RuleNode basis = ParsePrimary();
-        if (Peek.Kind != RuleTokenKind.Caret) return basis;
+        if (Peek.Kind != ExpressionTokenKind.Caret) return basis;
         Enter();
-        RuleToken op = Take();
+        ExpressionToken op = Take();
         RuleNode exponent = ParseUnary();
         _depth--;
         return new RuleBinary('^', basis, exponent, op.Position);
@@ -102,24 +105,24 @@ internal sealed class RuleParser
 
     private RuleNode ParsePrimary()
     {
-        RuleToken t = Peek;
+        ExpressionToken t = Peek;
         switch (t.Kind)
         {
-            case RuleTokenKind.Number:
+            case ExpressionTokenKind.Number:
                 Take();
                 return new RuleNumber(t.Number, t.Position);
-            case RuleTokenKind.LeftParen:
+            case ExpressionTokenKind.LeftParen:
             {
                 Enter();
                 Take();
                 RuleNode inner = ParseSum();
-                Expect(RuleTokenKind.RightParen, t, "to close the '('");
+                Expect(ExpressionTokenKind.RightParen, t, "to close the '('");
                 _depth--;
                 return inner;
             }
-            case RuleTokenKind.Name:
+            case ExpressionTokenKind.Name:
                 return ParseName();
-            case RuleTokenKind.End:
+            case ExpressionTokenKind.End:
                 throw new RuleException(_text, t.Position, $"The rule ends where {Operand} is expected.");
             default:
                 throw new RuleException(_text, t.Position, $"Expected {Operand} but found {t.Quote(_text)}.");
@@ -128,11 +131,11 @@ internal sealed class RuleParser
 
     private RuleNode ParseName()
     {
-        RuleToken t = Take();
+        ExpressionToken t = Take();
         string name = t.Text(_text);
         if (!RuleSyntax.Functions.TryGetValue(name, out int arity))
         {
-            if (Peek.Kind == RuleTokenKind.LeftParen)
+            if (Peek.Kind == ExpressionTokenKind.LeftParen)
                 throw new RuleException(_text, Peek.Position, $"'{name}' is not a function; write {name}*(...) to multiply. Functions: {string.Join(", ", RuleSyntax.Functions.Keys)}.");
             return new RuleName(name, t.Position);
         }
@@ -144,8 +147,8 @@ internal sealed class RuleParser
             "grad" => "grad(point)",
             _ => arity == 1 ? $"{name}(u)" : $"{name}(a, b)",
         };
-        RuleToken open = Peek;
-        if (open.Kind != RuleTokenKind.LeftParen)
+        ExpressionToken open = Peek;
+        if (open.Kind != ExpressionTokenKind.LeftParen)
             throw new RuleException(_text, open.Position, $"'{name}' is a function: write {usage}; found {open.Quote(_text)} after it.");
         Enter();
         Take();
@@ -163,8 +166,8 @@ internal sealed class RuleParser
         else if (name == "if")
         {
             RuleNode left = ParseSum();
-            RuleToken cmp = Peek;
-            if (cmp.Kind is not (RuleTokenKind.Greater or RuleTokenKind.Less or RuleTokenKind.GreaterEqual or RuleTokenKind.LessEqual))
+            ExpressionToken cmp = Peek;
+            if (cmp.Kind is not (ExpressionTokenKind.Greater or ExpressionTokenKind.Less or ExpressionTokenKind.GreaterEqual or ExpressionTokenKind.LessEqual))
                 throw new RuleException(_text, cmp.Position, $"if needs a comparison first (>, <, >=, <=): write {usage}; found {cmp.Quote(_text)}.");
             Take();
             RuleNode right = ParseSum();
@@ -177,17 +180,17 @@ internal sealed class RuleParser
             while (args.Count < arity) args.Add(ParseArgument(name, usage));
             result = new RuleCall(name, [.. args], t.Position);
         }
-        if (Peek.Kind == RuleTokenKind.Comma)
+        if (Peek.Kind == ExpressionTokenKind.Comma)
             throw new RuleException(_text, Peek.Position, $"'{name}' takes {Count(arity)}: write {usage}.");
-        Expect(RuleTokenKind.RightParen, open, $"to close the call of '{name}' opened");
+        Expect(ExpressionTokenKind.RightParen, open, $"to close the call of '{name}' opened");
         _depth--;
         return result;
     }
 
     private RuleNode ParseArgument(string name, string usage)
     {
-        RuleToken comma = Peek;
-        if (comma.Kind != RuleTokenKind.Comma)
+        ExpressionToken comma = Peek;
+        if (comma.Kind != ExpressionTokenKind.Comma)
             throw new RuleException(_text, comma.Position, $"'{name}' takes {Count(RuleSyntax.Functions[name])}: write {usage}; found {comma.Quote(_text)}.");
         Take();
         return ParseSum();
@@ -195,22 +198,22 @@ internal sealed class RuleParser
 
     private static string Count(int arity) => arity == 1 ? "1 argument" : $"{arity} arguments";
 
-    private void Expect(RuleTokenKind kind, RuleToken open, string purpose)
+    private void Expect(ExpressionTokenKind kind, ExpressionToken open, string purpose)
     {
-        RuleToken t = Peek;
+        ExpressionToken t = Peek;
         if (t.Kind == kind)
         {
             Take();
             return;
         }
-        string found = t.Kind == RuleTokenKind.End ? "" : $", but found {t.Quote(_text)}";
+        string found = t.Kind == ExpressionTokenKind.End ? "" : $", but found {t.Quote(_text)}";
         throw new RuleException(_text, t.Position, $"Missing ')' {purpose} at position {open.Position}{found}.");
     }
 
-    private RuleException Trailing(RuleToken t)
+    private RuleException Trailing(ExpressionToken t)
     {
-        if (t.Kind == RuleTokenKind.RightParen) return new RuleException(_text, t.Position, "Unmatched ')': no '(' is open here.");
-        if (t.Kind == RuleTokenKind.Assign) return new RuleException(_text, t.Position, "Unexpected '=': is a ';' missing between two statements?");
+        if (t.Kind == ExpressionTokenKind.RightParen) return new RuleException(_text, t.Position, "Unmatched ')': no '(' is open here.");
+        if (t.Kind == ExpressionTokenKind.Assign) return new RuleException(_text, t.Position, "Unexpected '=': is a ';' missing between two statements?");
         return new RuleException(_text, t.Position,
             $"Unexpected {t.Quote(_text)} after a complete expression; is an operator or a ';' missing (write 2*m, not 2m)?");
     }

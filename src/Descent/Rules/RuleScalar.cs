@@ -1,3 +1,4 @@
+using Descent.Specs;
 using System.Numerics;
 
 namespace Descent.Rules;
@@ -20,11 +21,11 @@ internal static class RuleScalar
         ["cosh"] = Cosh, ["atan"] = Atan, ["sign"] = Sign,
     };
 
-    public static int ComparisonOf(RuleTokenKind kind) => kind switch
+    public static int ComparisonOf(ExpressionTokenKind kind) => kind switch
     {
-        RuleTokenKind.Greater => Greater,
-        RuleTokenKind.Less => Less,
-        RuleTokenKind.GreaterEqual => GreaterEqual,
+        ExpressionTokenKind.Greater => Greater,
+        ExpressionTokenKind.Less => Less,
+        ExpressionTokenKind.GreaterEqual => GreaterEqual,
         _ => LessEqual,
     };
 
