@@ -139,6 +139,7 @@ internal sealed unsafe class RuleKernel<T> where T : unmanaged, IFloatingPointIe
                     "max" => double.Max(a, Evaluate(c.Args[1], inputs)),
                     "clip" => double.Min(double.Max(a, Evaluate(c.Args[1], inputs)), Evaluate(c.Args[2], inputs)),
                     "fma" => Math.FusedMultiplyAdd(a, Evaluate(c.Args[1], inputs), Evaluate(c.Args[2], inputs)),
+                    "sign" => RuleScalar.Sign(a),
                     _ => RuleScalar.Apply(RuleScalar.Mapped[c.Function], a),
                 };
             }
@@ -331,6 +332,7 @@ internal sealed unsafe class RuleKernel<T> where T : unmanaged, IFloatingPointIe
                         "max" => Call(nameof(RuleOps<T, Lane<T>>.Max), Emit(c.Args[0]), Emit(c.Args[1])),
                         "clip" => Call(nameof(RuleOps<T, Lane<T>>.Min), Call(nameof(RuleOps<T, Lane<T>>.Max), Emit(c.Args[0]), Emit(c.Args[1])), Emit(c.Args[2])),
                         "fma" => Call(nameof(RuleOps<T, Lane<T>>.Fma), Emit(c.Args[0]), Emit(c.Args[1]), Emit(c.Args[2])),
+                        "sign" => Call(nameof(RuleOps<T, Lane<T>>.Sign), Emit(c.Args[0])),
                         _ => Call(nameof(RuleOps<T, Lane<T>>.Map), Emit(c.Args[0]), Expression.Constant(RuleScalar.Mapped[c.Function])),
                     };
                 case RuleIf f:

@@ -88,16 +88,15 @@ internal static unsafe class RuleOps<T, TV> where T : unmanaged, IFloatingPointI
         return TV.Load(ref x[0]);
     }
 
-    /// <summary><c>if(a cmp b, x, y)</c> lane by lane; a comparison with NaN is false, as in IEEE 754.</summary>
-    public static TV Select(int comparison, TV a, TV b, TV x, TV y)
+    /// <summary><c>if(a cmp b, x, y)</c>: a vector compare and blend (<see cref="ILanes{TSelf, T}.Select"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Select(int comparison, TV a, TV b, TV x, TV y) => TV.Select(comparison, a, b, x, y);
+
+    /// <summary><c>sign(x)</c> as <c>torch.sign</c> computes it, <c>(0 &lt; x) − (x &lt; 0)</c>: ±0 and NaN give +0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TV Sign(TV a)
     {
-        Span<T> s = stackalloc T[4 * TV.Count];
-        int n = TV.Count;
-        TV.Store(a, ref s[0]);
-        TV.Store(b, ref s[n]);
-        TV.Store(x, ref s[2 * n]);
-        TV.Store(y, ref s[3 * n]);
-        for (int i = 0; i < n; i++) s[i] = RuleScalar.Compare(comparison, s[i], s[n + i]) ? s[2 * n + i] : s[3 * n + i];
-        return TV.Load(ref s[0]);
+        TV zero = TV.Broadcast(T.Zero), one = TV.Broadcast(T.One);
+        return TV.Select(RuleScalar.Greater, a, zero, one, zero) - TV.Select(RuleScalar.Less, a, zero, one, zero);
     }
 }

@@ -10,15 +10,15 @@ namespace Descent.Rules;
 /// </summary>
 internal static class RuleScalar
 {
-    public const int Exp = 0, Log = 1, Sin = 2, Cos = 3, Tan = 4, Tanh = 5, Sinh = 6, Cosh = 7, Atan = 8, Sign = 9;
+    public const int Exp = 0, Log = 1, Sin = 2, Cos = 3, Tan = 4, Tanh = 5, Sinh = 6, Cosh = 7, Atan = 8;
 
     public const int Greater = 0, Less = 1, GreaterEqual = 2, LessEqual = 3;
 
-    /// <summary>The lane-by-lane functions by name; the others (sqrt, abs, min, max, clip, fma) have vector instructions.</summary>
+    /// <summary>The lane-by-lane functions by name; the others (sqrt, abs, min, max, clip, fma, sign, if) have vector instructions.</summary>
     public static readonly IReadOnlyDictionary<string, int> Mapped = new Dictionary<string, int>
     {
         ["exp"] = Exp, ["log"] = Log, ["sin"] = Sin, ["cos"] = Cos, ["tan"] = Tan, ["tanh"] = Tanh, ["sinh"] = Sinh,
-        ["cosh"] = Cosh, ["atan"] = Atan, ["sign"] = Sign,
+        ["cosh"] = Cosh, ["atan"] = Atan,
     };
 
     public static int ComparisonOf(ExpressionTokenKind kind) => kind switch
@@ -40,9 +40,11 @@ internal static class RuleScalar
         Sinh => T.Sinh(x),
         Cosh => T.Cosh(x),
         Atan => T.Atan(x),
-        // torch.sign: -1, 0 or 1, NaN stays NaN (T.Sign would throw on NaN).
-        _ => x > T.Zero ? T.One : x < T.Zero ? -T.One : T.IsNaN(x) ? x : T.Zero,
+        _ => throw new ArgumentOutOfRangeException(nameof(function)),
     };
+
+    /// <summary>torch.sign: <c>(0 &lt; x) − (x &lt; 0)</c>, so ±0 and NaN give +0 (<c>T.Sign</c> would throw on NaN).</summary>
+    public static T Sign<T>(T x) where T : IFloatingPointIeee754<T> => (x > T.Zero ? T.One : T.Zero) - (x < T.Zero ? T.One : T.Zero);
 
     public static bool Compare<T>(int comparison, T a, T b) where T : IFloatingPointIeee754<T> => comparison switch
     {
