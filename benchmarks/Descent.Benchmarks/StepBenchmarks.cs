@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Descent.Kernels;
 using Descent.Optimizers;
 
 namespace Descent.Benchmarks;
@@ -35,7 +34,6 @@ public class StepBenchmarks
         var sgdGroups = Enumerable.Range(0, Groups).Select(i => new Descent.ParameterGroup<SgdOptions>(i * size, i == Groups - 1 ? N - i * size : size, new SgdOptions { LearningRate = 1e-2 / (i + 1), Momentum = 0.9 })).ToArray();
         _adam = new Adam<float>(N, adamGroups);
         _sgd = new Sgd<float>(N, sgdGroups);
-        KernelSettings.MaxThreads = Environment.ProcessorCount;
     }
 
     /// <summary>Adam over every group.</summary>

@@ -16,7 +16,7 @@ public class TensorPrimitivesBenchmarks
     private int _t;
     private Optimizer<float> _fused = null!;
 
-    /// <summary>The rule.</summary>
+    /// <summary>The rule: those with a composed counterpart below, named one by one.</summary>
     [Params("sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam")]
     public string Rule { get; set; } = "adam";
 
@@ -35,8 +35,8 @@ public class TensorPrimitivesBenchmarks
         _v = new float[N];
         _t1 = new float[N];
         _t2 = new float[N];
-        _fused = OptimizerCatalog.Resolve(Rule == "momentum" ? "momentum(lr=0.01)" : Rule, Convention.PyTorch).Create<float>(N);
-        KernelSettings.MaxThreads = 1;
+        _fused = (OptimizerCatalog.Resolve(Rule == "momentum" ? "momentum(lr=0.01)" : Rule, Convention.PyTorch)
+            with { Kernel = new KernelSettings { MaxThreads = 1 } }).Create<float>(N);
     }
 
     /// <summary>Descent's fused kernel.</summary>

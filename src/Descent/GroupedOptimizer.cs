@@ -44,6 +44,9 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
         _clipValue = _groups[0].Options.ClipValue;
         if (_groups.Any(g => g.Options.ClipNorm != _clipNorm || g.Options.ClipValue != _clipValue))
             throw new ArgumentException("clip_norm and clip_value must be the same in every parameter group: clipping is over all parameters.", nameof(groups));
+        Kernel = _groups[0].Options.Kernel;
+        if (_groups.Any(g => g.Options.Kernel != Kernel))
+            throw new ArgumentException("Kernel settings must be the same in every parameter group: one step is one set of passes.", nameof(groups));
         _scheduled = new ScheduleGroup?[_groups.Length];
         _schedules = new Schedule?[_groups.Length];
         for (int i = 0; i < _groups.Length; i++)
@@ -109,6 +112,9 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     protected static bool CyclesMomentum(IReadOnlyList<ParameterGroup<TOptions>> groups) =>
         groups.Any(g => g.Options.Schedule is { CyclesMomentum: true });
 
+    /// <summary>How this optimizer's passes run (its options' <see cref="OptimizerOptions.Kernel"/>); a rule passes it to <see cref="UpdateLoop"/>.</summary>
+    protected KernelSettings Kernel { get; }
+
     /// <summary>The learning rate group <paramref name="index"/> uses this step: its schedule's, or its options'.</summary>
     protected double LearningRate(int index) => _scheduled[index]?.LearningRate ?? _groups[index].Options.LearningRate;
 
@@ -172,7 +178,7 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     private T ClipScale(ReadOnlySpan<T> gradients)
     {
         _normPartials ??= new double[GradientNorm.PartialsFor(Length)];
-        T total = C(GradientNorm.L2(gradients, _normPartials));
+        T total = C(GradientNorm.L2(Kernel, gradients, _normPartials));
         T scale = T.One / (total + C(1e-6)) * C(_clipNorm!.Value);
         return scale > T.One ? T.One : scale;
     }

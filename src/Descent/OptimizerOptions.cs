@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Text.Json.Serialization;
+using Descent.Kernels;
 using Descent.Schedules;
 
 namespace Descent;
@@ -44,6 +46,15 @@ public abstract record OptimizerOptions
     public double? ClipValue { get; init; }
 
     /// <summary>
+    /// How the kernels run this optimizer's passes: register width, thread cap, the buffer length from which a
+    /// pass goes parallel. Not a hyperparameter — every setting gives the same bits — so no spec key sets it and
+    /// no results file shows it; <see cref="KernelSettings.Default"/> unless a caller (a benchmark, a test,
+    /// <c>descent bench --threads</c>) passes its own.
+    /// </summary>
+    [JsonIgnore]
+    public KernelSettings Kernel { get; init; } = KernelSettings.Default;
+
+    /// <summary>
     /// The hyperparameter that <c>onecycle</c> and <c>cyclic</c> cycle: the rule's momentum, or the Adam
     /// family's <c>beta1</c>; null for rules without one.
     /// </summary>
@@ -67,6 +78,7 @@ public abstract record OptimizerOptions
                 if (!key.ExistsIn(effective) && key.Get(this) != key.Get(defaults))
                     yield return $"{key.Name} does not exist in the {Specs.OptimizerCatalog.Name(effective)} convention (only in {string.Join(", ", key.OnlyIn!.Select(Specs.OptimizerCatalog.Name))})";
         }
+        if (Kernel is null) yield return "kernel settings must not be null; leave them out for KernelSettings.Default";
         if (!(LearningRate >= 0) || double.IsInfinity(LearningRate)) yield return $"lr must be >= 0 and finite, got {LearningRate}";
         if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay)) yield return $"weight_decay must be >= 0 and finite, got {WeightDecay}";
         if (ClipNorm is { } c && (!(c > 0) || double.IsInfinity(c))) yield return $"clip_norm must be > 0 and finite, got {c}";

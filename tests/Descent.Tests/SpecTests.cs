@@ -507,4 +507,32 @@ public sealed class SpecTests
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
         Assert.Equal(before, OptimizerCatalog.Entries.Count);
     }
+
+    [Theory]
+    [InlineData("sgd(lr=0.1)", "is for 'sgd'; it must name the rule it comes with")]
+    [InlineData("my-rule(lr=", "does not parse")]
+    public void OptimizerCatalog_RegisterShowcaseNotForTheRule_IsRefused(string spec, string problem)
+    {
+        int before = OptimizerCatalog.Entries.Count;
+        var entry = new OptimizerEntry("my-rule", "a user's rule", c => OptimizerCatalog.Find("sgd").Defaults(c), [Convention.PyTorch], [])
+        {
+            Showcase = new Dictionary<string, string> { ["rosenbrock"] = spec },
+        };
+        var e = Assert.Throws<ArgumentException>(() => OptimizerCatalog.Register(entry));
+        Assert.Contains("my-rule: the showcase spec for 'rosenbrock' ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, OptimizerCatalog.Entries.Count);
+    }
+
+    [Fact]
+    public void OptimizerCatalog_BuiltInShowcase_IsTheTunedLearningRatePerClassicFunction()
+    {
+        var adam = OptimizerCatalog.Find("adam");
+        Assert.Equal(10, adam.Showcase.Count);
+        Assert.Equal("adam(lr=0.2)", adam.ShowcaseSpec("rosenbrock"));
+        Assert.Equal("radam(lr=1E-05)", OptimizerCatalog.Find("radam").ShowcaseSpec("goldstein-price"));
+        // A landscape a rule brings nothing for shows the rule at its defaults.
+        Assert.Equal("adam", adam.ShowcaseSpec("quadratic"));
+        Assert.All(OptimizerCatalog.Entries, e => Assert.All(e.Showcase.Values, s => Assert.Equal(e.Name, OptimizerSpec.Parse(s).Name)));
+    }
 }

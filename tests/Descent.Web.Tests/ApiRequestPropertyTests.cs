@@ -33,6 +33,7 @@ public sealed class ApiRequestPropertyTests
         "\"steps\"", "\"convention\"", "\"grid\"", "\"signal\"", "\"interpolation\"", "null", "true", "1", "-0.5", "1e309",
         "2147483648", "125.0", "\"NaN\"", "\"adam\"", "\"quadratic\"", "\"rectangles\"", "\"lasagne\"", "\"x^2+y\"",
         "\"\\u0000\"", "\"\\ud800\"", "\"\\n\"", "\"é\"", "0x10", "'a'", "//", "NaN",
+        "\"spec\"", "\"optimizer\"", "\"losses\"", "\"adam(lr=0.1, schedule=plateau)\"", "\"sgd(schedule=cosine(t_max=\"", "\"Infinity\"",
     ];
 
     /// <summary>Text made of JSON's tokens and the API's field names, mostly not JSON.</summary>
@@ -50,6 +51,8 @@ public sealed class ApiRequestPropertyTests
             Answer<TrajectoryRequest>(utf8, r => TrajectoryEndpoint.ToConfig(r, Limits));
             Answer<ResponseRequest>(utf8, r => ResponseEndpoint.ToConfig(r, Limits));
             Answer<LandscapeRequest>(utf8, r => FunctionResolver.Resolve(RequestFields.Function(r.Function, Limits)));
+            Answer<SpecRequest>(utf8, r => SpecEndpoint.Run(r, Limits, CancellationToken.None));
+            Answer<ScheduleRequest>(utf8, r => ScheduleEndpoint.Run(r, Limits, CancellationToken.None));
         }, iter: Iter(1500));
     }
 

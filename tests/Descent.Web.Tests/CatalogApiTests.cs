@@ -79,4 +79,48 @@ public sealed class CatalogApiTests
         var lecture = recipes.Single(r => r.GetProperty("name").GetString() == "lecture");
         Assert.Equal(48, lecture.GetProperty("figures").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Optimizers_Get_GivesTheSharedKeysAndEveryScheduleWithItsKeys()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var list = await server.Client.GetFromJsonAsync<OptimizerList>("/api/optimizers", JsonEndpoint.Options);
+
+        Assert.Equal(["lr", "weight_decay", "decoupled_weight_decay", "schedule", "clip_norm", "clip_value"], list!.SharedKeys);
+        Assert.All(list.Optimizers, o => Assert.All(o.Conventions.Values, c => Assert.Superset(list.SharedKeys.ToHashSet(), c.Keys.Select(k => k.Name).ToHashSet())));
+        Assert.Equal(["step", "multistep", "exponential", "cosine", "cosine-restarts", "linear", "polynomial", "onecycle", "cyclic", "sequential", "plateau"],
+            list.Schedules.Select(s => s.Name));
+        // torch.optim.lr_scheduler.CosineAnnealingLR(T_max, eta_min=0); LinearLR(start_factor=1/3, end_factor=1, total_iters=5).
+        Assert.Equal(["t_max=1", "eta_min=0"], list.Schedules.Single(s => s.Name == "cosine").Keys.Select(k => $"{k.Name}={k.Default}"));
+        Assert.Equal(["start_factor=0.3333333333333333", "end_factor=1", "total_iters=5"],
+            list.Schedules.Single(s => s.Name == "linear").Keys.Select(k => $"{k.Name}={k.Default}"));
+        Assert.Equal("[integer, ...]", list.Schedules.Single(s => s.Name == "multistep").Keys[0].Kind);
+        Assert.Contains("CosineAnnealingLR", list.Schedules.Single(s => s.Name == "cosine").Summary);
+    }
+
+    [Fact]
+    public async Task Defaults_Get_AreTheLectureRecipesFigures()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        string json = await server.Client.GetStringAsync("/api/defaults");
+
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var trajectory = doc.RootElement.GetProperty("trajectory");
+        var response = doc.RootElement.GetProperty("response");
+        Assert.Equal(("lecture-animations", "hills-and-canyon"), (trajectory.GetProperty("recipe").GetString(), trajectory.GetProperty("figure").GetString()));
+        Assert.Equal(("lecture", "rectangles-adam"), (response.GetProperty("recipe").GetString(), response.GetProperty("figure").GetString()));
+        var landscape = Descent.Lab.IO.LabJson.Deserialize<Descent.Lab.Trajectory.TrajectoryConfig>(trajectory.GetProperty("config").GetRawText());
+        var signal = Descent.Lab.IO.LabJson.Deserialize<Descent.Lab.Response.ResponseConfig>(response.GetProperty("config").GetRawText());
+        // The lecture's suite is the recipe's, not a copy: the five methods in the lecture's legend order.
+        Assert.Equal(Descent.Lab.Recipes.LectureAnimationsRecipe.Optimizers, landscape.Optimizers);
+        Assert.Equal(["nesterov(lr=0.01,momentum=0.9)", "rmsprop(lr=0.25)", "adadelta(lr=100)", "adagrad(lr=1.0)", "adam(lr=0.25)"], landscape.Optimizers);
+        Assert.Equal(Descent.Lab.IO.LabJson.Serialize(Descent.Lab.Recipes.LectureAnimationsRecipe.Recipe.Figure("hills-and-canyon").Config),
+            Descent.Lab.IO.LabJson.Serialize(landscape));
+        Assert.Equal(Descent.Lab.IO.LabJson.Serialize(Descent.Lab.Recipes.LectureRecipe.Recipe.Figure("rectangles-adam").Config),
+            Descent.Lab.IO.LabJson.Serialize(signal));
+        Assert.Equal(["adam(lr=0.25,beta1=0.25,beta2=0.999,eps=1e-7)", "adam(lr=0.25,beta1=0.9,beta2=0.999,eps=1e-7)", "adam(lr=0.25,beta1=0.975,beta2=0.999,eps=1e-7)"],
+            signal.Optimizers);
+    }
 }

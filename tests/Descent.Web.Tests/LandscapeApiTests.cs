@@ -34,7 +34,7 @@ public sealed class LandscapeApiTests
     }
 
     [Fact]
-    public async Task Landscape_TypedFormula_DrawsOnTheLectureDomainWithQuantileLevels()
+    public async Task Landscape_TypedFormula_DrawsOnTheLectureDomainWithRoundLinearLevels()
     {
         await using var server = await ApiServer.StartAsync();
 
@@ -43,21 +43,49 @@ public sealed class LandscapeApiTests
         Assert.Equal("formula", map.Kind);
         Assert.Equal(FunctionCatalog.LectureDomain, map.Domain);
         Assert.Equal(FunctionCatalog.LectureStart, map.Start);
-        Assert.Equal("quantiles", map.LevelSource);
-        Assert.InRange(map.Levels.Count, 10, LandscapeEndpoint.AutomaticLevelCount);
-        Assert.True(map.Levels.Zip(map.Levels.Skip(1)).All(p => p.First < p.Second));
-        Assert.InRange(map.Levels[0], 0, 36);
+        Assert.Equal("automatic", map.LevelSource);
+        Assert.Equal("linear", map.LevelSpacing);
+        // Values 0 to 36, whose lowest tenth lies below about 2 (area π·c/√3 of 36): not wide, so a round step
+        // of about 36/24, which is 2, strictly inside the range.
+        Assert.Equal(Enumerable.Range(1, 17).Select(k => 2.0 * k), map.Levels);
         Assert.Equal(3 * 9 + 9, map.Values[^1], 12);
     }
 
-    [Fact]
-    public void QuantileLevels_SpreadValues_CutTheAreaIntoEqualBands()
+    [Theory]
+    [InlineData("rosenbrock")]
+    [InlineData("goldstein-price")]
+    [InlineData("rastrigin")]
+    [InlineData("saddle")]
+    [InlineData("hills-and-canyon")]
+    [InlineData("sin(3*x) * cos(2*y) + x^2/4")]
+    public async Task Landscape_AnyGrid_DrawsTheLevelsTheFiguresDraw(string function)
     {
-        double[] values = [.. Enumerable.Range(0, 101).Select(i => (double)i), double.NaN, double.PositiveInfinity];
+        await using var server = await ApiServer.StartAsync();
+        var objective = FunctionResolver.Resolve(function);
+        // The renderer's own levels for this function (LandscapeGrid asks the same chooser, checked in Descent.Lab.Render.Tests).
+        var figure = ContourLevels.For(objective, objective.Domain);
 
-        var levels = LandscapeEndpoint.QuantileLevels(values, 4);
+        var coarse = await Get(server, function, 10);
+        var fine = await Get(server, function, 300);
 
-        Assert.Equal([20.0, 40, 60, 80], levels);
+        Assert.NotEmpty(figure.Levels);
+        Assert.Equal(figure.Levels, coarse.Levels);
+        Assert.Equal(figure.Levels, fine.Levels);
+        Assert.Equal(figure.Spacing == ContourSpacing.Logarithmic ? "logarithmic" : "linear", fine.LevelSpacing);
+    }
+
+    [Fact]
+    public async Task Landscape_Rosenbrock_GetsLogarithmicLevelsThroughTheValley()
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        var map = await Get(server, "rosenbrock");
+
+        // Values from 0 to thousands: levels at 1, 2, 5 × 10^k, so the banana valley gets lines, not only the walls.
+        Assert.Equal("logarithmic", map.LevelSpacing);
+        Assert.Contains(1.0, map.Levels);
+        Assert.Contains(10.0, map.Levels);
+        Assert.Contains(100.0, map.Levels);
     }
 
     [Fact]

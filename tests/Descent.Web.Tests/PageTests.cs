@@ -35,6 +35,22 @@ public sealed class PageTests
         Assert.DoesNotContain("https://", await answer.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/app.js")]
+    [InlineData("/cards.js")]
+    public async Task Script_Get_HoldsNoSpecParserAndNoCopyOfTheLecturesSuite(string path)
+    {
+        await using var server = await ApiServer.StartAsync();
+
+        string script = await server.Client.GetStringAsync(path);
+
+        // Specs are read by POST /api/spec and the suite comes from GET /api/defaults (the recipe).
+        Assert.DoesNotContain("adadelta(lr=100)", script);
+        Assert.DoesNotContain("beta1=0.975", script);
+        Assert.DoesNotContain("parseSpec", script);
+        Assert.DoesNotContain("indexOf('=')", script);
+    }
+
     [Fact]
     public async Task Request_ForeignHostName_IsRefused()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Descent.Web.Api;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -121,7 +122,12 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
         var cardError = page.Locator("#r-optimizers .card:nth-child(2) .card-error");
         await cardError.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
 
-        Assert.Matches(new Regex("^adam\\(lr=-1, .*\\): .*lr.*\\.$"), await cardError.InnerTextAsync());
+        // The server refuses the edited spec: the spec, a caret under the key at fault, the library's message.
+        string[] lines = (await cardError.InnerTextAsync()).Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(new Regex("^adam\\(lr=-1(, .*)?\\)$"), lines[0]);
+        Assert.Equal("     ^", lines[1]);
+        Assert.Matches(new Regex("^adam\\(lr=-1(, .*)?\\): lr must be >= 0.*\\.$"), lines[2]);
         Assert.DoesNotContain(errors, e => !e.Contains("400"));
     }
 
@@ -147,6 +153,9 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
     public async Task Playground_ClearedOptimizers_StayClearedAfterReload()
     {
         var (page, errors) = await browser.OpenAsync();
+        // Before any change: the lecture's suite, as its recipe holds it (GET /api/defaults).
+        Assert.Equal(Descent.Lab.Recipes.LectureAnimationsRecipe.Optimizers, await page.Locator("#optimizers .card code.spec").AllInnerTextsAsync());
+        Assert.Equal("lasagne", await page.InputValueAsync("#convention"));
         await page.ClickAsync("#optimizer-clear");
         await page.WaitForFunctionAsync("() => location.hash.includes('none=o')", null, Patient);
 
@@ -154,6 +163,80 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
 
         Assert.Equal(0, await again.Locator("#optimizers .card").CountAsync());
         Assert.Equal(3, await again.Locator("#r-optimizers .card").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Playground_ScheduleOnACard_PreviewsTheServersLearningRatesAndRunsWithIt()
+    {
+        var (page, errors) = await browser.OpenAsync("#f=hills-and-canyon&c=pytorch&n=125&o=adam(lr%3D0.25)");
+        var card = page.Locator("#optimizers .card:nth-child(1)");
+
+        await card.Locator("select.schedule-name").SelectOptionAsync("cosine");
+        await page.WaitForFunctionAsync("() => document.querySelector('#optimizers .card canvas.lr-preview')?.dataset.steps === '125'", null, Patient);
+        Assert.Equal("adam(lr=0.25, schedule=cosine(t_max=125))", await card.Locator("code.spec").InnerTextAsync());
+        await page.WaitForFunctionAsync("() => document.querySelector('#loss-readout tbody').innerText.includes('schedule=cosine(t_max=125)')", null, Patient);
+
+        // The preview draws the numbers POST /api/schedule computes for the card's spec: the library's schedule classes.
+        string lr = await card.Locator("canvas.lr-preview").GetAttributeAsync("data-lr") ?? "";
+        var expected = ScheduleEndpoint.Run(new ScheduleRequest { Optimizer = "adam(lr=0.25, schedule=cosine(t_max=125))", Steps = 125 }, new ApiLimits(), CancellationToken.None);
+        Assert.Equal(expected.Lr, lr.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("lr 0.25 → ", await card.Locator(".lr-caption").InnerTextAsync());
+
+        // Typing a schedule's keys: a bad one is marked under the card with the server's message and a caret.
+        var text = card.Locator("input.schedule-spec");
+        await text.FillAsync("cosine(t_max=0)");
+        await text.PressAsync("Enter");
+        var cardError = card.Locator(".card-error");
+        await cardError.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        string[] lines = (await cardError.InnerTextAsync()).Split('\n');
+        Assert.Equal("adam(lr=0.25, schedule=cosine(t_max=0))", lines[0]);
+        Assert.Equal(new string(' ', 14) + "^", lines[1]);
+        Assert.Contains("t_max must be >= 1", lines[2]);
+
+        await text.FillAsync("step(step_size=30, gamma=0.5)");
+        await text.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector('#optimizers .card canvas.lr-preview')?.dataset.lr?.startsWith('0.25,')", null, Patient);
+        await cardError.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 30_000 });
+        Assert.Equal("adam(lr=0.25, schedule=step(step_size=30, gamma=0.5))", await card.Locator("code.spec").InnerTextAsync());
+        await page.WaitForFunctionAsync("() => location.hash.includes('schedule%3Dstep')", null, Patient);
+        await Screenshot(page, "playground-schedule.png");
+        Assert.DoesNotContain(errors, e => !e.Contains("400"));
+    }
+
+    [Fact]
+    public async Task Playground_PlateauSchedule_IsPreviewedFromTheLastRunsLosses()
+    {
+        var (page, errors) = await browser.OpenAsync("#f=quadratic&c=pytorch&n=60&o=sgd(lr%3D0.5%2C schedule%3Dplateau(patience%3D2%2C factor%3D0.5))");
+        var card = page.Locator("#optimizers .card:nth-child(1)");
+
+        // sgd at lr 0.5 on x² + y² lands on the minimum in one step; the loss then stalls at 0, so plateau halves lr.
+        await page.WaitForFunctionAsync("() => (document.querySelector('#optimizers .card canvas.lr-preview')?.dataset.lr ?? '').includes('0.25')", null, Patient);
+        string caption = await card.Locator(".lr-caption").InnerTextAsync();
+        Assert.StartsWith("lr 0.5 → ", caption);
+        Assert.DoesNotContain("without the run's losses", caption);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Playground_TypedSpec_IsReadByTheServerAndItsKeysShown()
+    {
+        var (page, errors) = await browser.OpenAsync("#f=quadratic&c=pytorch&o=sgd");
+        var card = page.Locator("#optimizers .card:nth-child(1)");
+
+        await card.Locator("code.spec").ClickAsync();
+        var input = card.Locator("input.spec-text");
+        await input.FillAsync("RMSprop(alpha=0.9, lr=0.01)");
+        await input.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelector('#optimizers .card select.optimizer-name').value === 'rmsprop'", null, Patient);
+
+        Assert.Equal("0.9", await card.Locator("input.key-rho").InputValueAsync());
+        Assert.Equal("0.01", await card.Locator("input.key-lr").InputValueAsync());
+        Assert.Equal("RMSprop(alpha=0.9, lr=0.01)", await card.Locator("code.spec").InnerTextAsync());
+
+        // Editing a field writes the spec again from the server's values, the changed keys only.
+        await SetLearningRate(page, 1, "0.02");
+        await page.WaitForFunctionAsync("() => document.querySelector('#optimizers .card code.spec').innerText === 'rmsprop(lr=0.02, rho=0.9)'", null, Patient);
         Assert.Empty(errors);
     }
 

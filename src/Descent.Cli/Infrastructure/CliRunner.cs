@@ -1,5 +1,5 @@
+using Descent.Lab;
 using Descent.Lab.Render.Files;
-using Descent.Specs;
 using Spectre.Console.Cli;
 
 namespace Descent.Cli.Infrastructure;
@@ -37,17 +37,17 @@ public static class CliRunner
             outputs.Abort();
             return interruption.Report();
         }
-        catch (Exception e) when (Unwrap(e) is OutputFileException o)
+        catch (Exception e) when (ErrorReports.Unwrap(e) is OutputFileException o)
         {
             outputs.Abort();
             WriteError($"cannot write {(o.Path == StandardOutput.Name ? o.Path : $"'{o.Path}'")}: {o.Message}");
             return Fault;
         }
-        catch (Exception e) when (Describe(Unwrap(e)) is { } message)
+        catch (Exception e) when (Describe(e) is { } message)
         {
             outputs.Abort();
             WriteError(message);
-            return BadInput;
+            return ExitCode(ErrorKind.BadInput);
         }
         if (interruption.Signalled)
         {
@@ -60,21 +60,39 @@ public static class CliRunner
 
     /// <summary>
     /// The message for a bad-input exception, lines after the first indented, or null for a real failure (which
-    /// keeps its stack trace).
+    /// keeps its stack trace). The command line's own syntax errors are the CLI's; everything else is the Lab's
+    /// <see cref="ErrorReports.Describe"/>, printed as <c>--argument: message</c> (<see cref="Format"/>).
     /// </summary>
-    public static string? Describe(Exception e) => e switch
+    public static string? Describe(Exception e)
     {
-        UsageException u => $"{u.Argument}: {OneLine(u.Message)}",
-        // A formula error shows the formula with a caret under the offending character.
-        Descent.Lab.LabInputException { InnerException: Descent.Functions.FormulaException f } l =>
-            $"--{l.Argument}: {f.Reason} (column {f.Position + 1})\n{Indent(f.Display)}",
-        Descent.Lab.LabInputException { InnerException: Descent.Functions.UnknownFunctionException u } l => $"--{l.Argument}: {OneLine(u.Message)}",
-        Descent.Lab.LabInputException l => $"{(l.Argument is null ? "" : $"--{l.Argument}: ")}{OneLine(l.Message)}",
-        SpecException s => $"--optimizer: {OneLine(s.Message)}",
-        // A typed rule's error shows its statements with a caret, as a formula's does.
-        Descent.Rules.RuleException r => $"--optimizer: {r.Reason} (column {r.Position + 1} of the rule)\n{Indent(r.Display)}",
-        CommandParseException or CommandRuntimeException => $"{OneLine(e.Message)} (see 'descent --help')",
-        _ => null,
+        ArgumentNullException.ThrowIfNull(e);
+        var inner = ErrorReports.Unwrap(e);
+        return inner switch
+        {
+            UsageException u => $"{u.Argument}: {OneLine(u.Message)}",
+            CommandParseException or CommandRuntimeException => $"{OneLine(inner.Message)} (see 'descent --help')",
+            _ when ErrorReports.Describe(inner) is { Kind: ErrorKind.BadInput } report => Format(report),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// What the CLI prints after <c>descent: </c> for <paramref name="report"/>: <c>--argument: message</c> (the message alone
+    /// when no single argument is at fault), then for a formula the formula and a caret under the bad character, indented.
+    /// </summary>
+    public static string Format(ErrorReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        string line = report.Argument is null ? report.Message : $"--{report.Argument}: {report.Message}";
+        return report.Display is null ? line : $"{line}\n{Indent(report.Display)}";
+    }
+
+    /// <summary>The exit code for a failure of kind <paramref name="kind"/>: 2 for bad input, 1 for a fault, 130 for a cancellation.</summary>
+    public static int ExitCode(ErrorKind kind) => kind switch
+    {
+        ErrorKind.BadInput => BadInput,
+        ErrorKind.Cancelled => Interruption.ExitCode,
+        _ => Fault,
     };
 
     /// <summary>
@@ -94,14 +112,6 @@ public static class CliRunner
         return string.Join("\n", lines.Take(2).Select(l => "  " + l));
     }
 
-    /// <summary>A message on one line: a line break in it (from the input it quotes) shows as <c>\n</c>.</summary>
-    public static string OneLine(string message) => Terminal.Escape(message.Trim());
-
-    // Work run in parallel reports its failure wrapped.
-    private static Exception Unwrap(Exception e)
-    {
-        while (e is AggregateException { InnerExceptions.Count: > 0 } a) e = a.InnerExceptions[0];
-        while (e is System.Reflection.TargetInvocationException { InnerException: { } inner }) e = inner;
-        return e;
-    }
+    /// <summary>A message on one line: a line break in it (from the input it quotes) shows as <c>\n</c> (<see cref="ErrorReports.OneLine"/>).</summary>
+    public static string OneLine(string message) => ErrorReports.OneLine(message);
 }

@@ -1,3 +1,4 @@
+using Descent.Functions;
 using ScottPlot;
 
 namespace Descent.Lab.Render.Landscape;

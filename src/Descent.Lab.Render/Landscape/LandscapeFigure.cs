@@ -1,3 +1,4 @@
+using Descent.Functions;
 using Descent.Lab.Render.Charts;
 using ScottPlot;
 

@@ -1,3 +1,5 @@
+using Descent.Functions;
+
 namespace Descent.Lab.Render.Landscape;
 
 /// <summary>A scene's function sampled on its grid, with the contour levels to draw.</summary>
@@ -43,12 +45,8 @@ internal sealed class LandscapeGrid
         double[] ys = stepFits ? domain.YValues(scene.GridStep!.Value) : domain.YValues(points);
         double[,] values = scene.Objective.Evaluate(xs, ys);
 
-        if (scene.ContourLevels is { } explicitLevels)
-        {
-            double[] levels = [.. explicitLevels.Where(double.IsFinite).Distinct().Order()];
-            return new LandscapeGrid(xs, ys, values, levels, ContourSpacing.Linear, 0);
-        }
-        var chosen = ContourLevels.Choose(values);
+        // The page's map asks the same chooser for the same function and rectangle, so both draw the same levels.
+        var chosen = ContourLevels.For(scene.Objective with { ContourLevels = scene.ContourLevels }, domain);
         return new LandscapeGrid(xs, ys, values, chosen.Levels, chosen.Spacing, chosen.Base);
     }
 

@@ -20,7 +20,7 @@ public sealed record LandscapeScene(Objective Objective, IReadOnlyList<Landscape
 
     /// <summary>
     /// Explicit contour levels (the lecture's, for its landscapes), or null to choose them from the sampled
-    /// values with <see cref="ContourLevels.Choose"/>.
+    /// values with <see cref="Descent.Functions.ContourLevels.For"/>.
     /// </summary>
     public IReadOnlyList<double>? ContourLevels { get; init; } = Objective.ContourLevels;
 

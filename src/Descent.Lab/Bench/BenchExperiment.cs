@@ -68,49 +68,39 @@ public static class BenchExperiment
     {
         int n = (int)config.Params;
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-        var savedThreads = KernelSettings.MaxThreads;
-        var savedWidth = KernelSettings.Width;
-        KernelSettings.MaxThreads = config.Threads;
-        KernelSettings.Width = config.Width;
-        try
+        // The bench's own settings travel with its optimizers; nothing process-wide changes.
+        var kernel = KernelSettings.Default with { MaxThreads = config.Threads, Width = config.Width };
+        var p = new T[n];
+        var g = new T[n];
+        var random = new Random(1);
+        for (int i = 0; i < n; i++)
         {
-            var p = new T[n];
-            var g = new T[n];
-            var random = new Random(1);
-            for (int i = 0; i < n; i++)
-            {
-                p[i] = T.CreateTruncating(random.NextDouble() - 0.5);
-                g[i] = T.CreateTruncating((random.NextDouble() - 0.5) * 1e-3);
-            }
-            double bound = CopyBandwidth(p, config.Threads, config.MinSeconds);
-            var rows = new List<BenchRow>();
-            for (int k = 0; k < options.Count; k++)
-            {
-                var optimizer = options[k].Create<T>(n);
-                if (optimizer.NeedsOracle)
-                    throw new LabInputException("optimizer", $"{config.Optimizers[k]} looks ahead through a gradient oracle and cannot be benchmarked on a fixed gradient.");
-                double seconds = Median(() => optimizer.Step(p, g), config.MinSeconds);
-                int bytes = (3 + 2 * optimizer.StateNames.Count) * size;
-                rows.Add(new BenchRow(config.Optimizers[k], n, config.Precision, config.Threads, seconds * 1e9 / n, (double)bytes * n / seconds / 1e9, bound) { BytesPerParam = bytes });
-                progress?.Invoke((k + 1.0) / options.Count);
-            }
-            return rows;
+            p[i] = T.CreateTruncating(random.NextDouble() - 0.5);
+            g[i] = T.CreateTruncating((random.NextDouble() - 0.5) * 1e-3);
         }
-        finally
+        double bound = CopyBandwidth(p, kernel, config.MinSeconds);
+        var rows = new List<BenchRow>();
+        for (int k = 0; k < options.Count; k++)
         {
-            KernelSettings.MaxThreads = savedThreads;
-            KernelSettings.Width = savedWidth;
+            var optimizer = (options[k] with { Kernel = kernel }).Create<T>(n);
+            if (optimizer.NeedsOracle)
+                throw new LabInputException("optimizer", $"{config.Optimizers[k]} looks ahead through a gradient oracle and cannot be benchmarked on a fixed gradient.");
+            double seconds = Median(() => optimizer.Step(p, g), config.MinSeconds);
+            int bytes = (3 + 2 * optimizer.StateNames.Count) * size;
+            rows.Add(new BenchRow(config.Optimizers[k], n, config.Precision, config.Threads, seconds * 1e9 / n, (double)bytes * n / seconds / 1e9, bound) { BytesPerParam = bytes });
+            progress?.Invoke((k + 1.0) / options.Count);
         }
+        return rows;
     }
 
-    /// <summary>Bytes per second (read plus written) of a block copy split over <paramref name="threads"/> as the kernels split a step.</summary>
-    private static double CopyBandwidth<T>(T[] source, int threads, double minSeconds) where T : unmanaged
+    /// <summary>Bytes per second (read plus written) of a block copy split over threads as the kernels split a step under <paramref name="kernel"/>.</summary>
+    private static double CopyBandwidth<T>(T[] source, KernelSettings kernel, double minSeconds) where T : unmanaged
     {
         var destination = new T[source.Length];
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         void Copy()
         {
-            int parts = Math.Max(1, Math.Min(threads, source.Length / Math.Max(1, KernelSettings.ParallelThreshold)));
+            int parts = kernel.ThreadsFor(source.Length);
             if (parts == 1)
             {
                 source.AsSpan().CopyTo(destination);

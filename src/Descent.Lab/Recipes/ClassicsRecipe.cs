@@ -1,53 +1,44 @@
-using System.Globalization;
 using Descent.Lab.Trajectory;
+using Descent.Specs;
 
 namespace Descent.Lab.Recipes;
 
 /// <summary>
-/// Every optimizer on the classic test functions under the <c>pytorch</c> convention, each function
-/// from its own start (<see cref="Functions.FunctionCatalog"/>) for a step count that suits it
-/// (10 figures, 12 paths each). Learning rates are tuned per function from a grid of 1, 2, 5 × 10^k,
-/// picking for each rule one in the middle of the range that converges, so that most paths reach a
-/// minimum and the differences between the rules show.
+/// Every registered optimizer on the classic test functions under the <c>pytorch</c> convention, each
+/// function from its own start (<see cref="Functions.FunctionCatalog"/>) for a step count that suits it
+/// (10 figures, one path per rule). Each rule runs the spec its registration brings for the function
+/// (<see cref="OptimizerEntry.Showcase"/>: the built-in rules' learning rates are tuned per function), or
+/// its defaults; a rule a user registers joins every figure.
 /// </summary>
 public static class ClassicsRecipe
 {
     /// <summary>The recipe's name.</summary>
     public const string Name = "classics";
 
-    /// <summary>The rules, in the order of <see cref="Specs.OptimizerCatalog"/>: every rule Descent knows.</summary>
-    public static IReadOnlyList<string> Rules { get; } =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam"];
+    /// <summary>The rules, in the order of <see cref="OptimizerCatalog"/>: every rule registered now.</summary>
+    public static IReadOnlyList<string> Rules => [.. OptimizerCatalog.Names];
 
-    private sealed record Setup(string Function, string Title, int Steps, string Caption, double[] LearningRates);
+    private sealed record Setup(string Function, string Title, int Steps, string Caption);
 
-    // Learning rates in the order of Rules.
     private static readonly Setup[] Setups =
     [
-        new("rosenbrock", "Rosenbrock", 1000, "Finding the valley takes a few steps, following its curved floor to (1, 1) is the hard part: in 1000 steps the three momentum rules and Adam arrive (within 0.02), Adamax is 0.09 away, and the others are still on the way.",
-            [0.002, 0.001, 0.001, 0.001, 1, 0.01, 1, 0.2, 0.1, 1, 0.05, 0.005]),
-        new("beale", "Beale", 500, "Plateaus and steep walls: from (1, 1) nearly every rule reaches the minimum at (3, 0.5). RMSProp, AdamW (its weight decay pulls towards 0) and RAdam stop short, 0.04 to 0.17 away.",
-            [0.02, 0.005, 0.005, 0.005, 0.5, 0.01, 1, 0.1, 0.2, 0.5, 0.05, 0.05]),
-        new("himmelblau", "Himmelblau", 200, "Four minima, one reached: from (0, 0) every rule ends in the one at (3, 2). Most momentum and Adam-type rules overshoot it first, to x of up to about 3.5.",
-            [0.005, 0.001, 0.001, 0.001, 1, 0.1, 50, 0.5, 0.5, 0.5, 0.1, 0.05]),
-        new("rastrigin", "Rastrigin", 200, "A bowl under a grid of local minima. Heavy-ball and Nesterov momentum with small steps stop in the local minimum next to the start; big adaptive steps hop across the grid, but in 200 steps none settles in the global minimum at the centre.",
-            [0.01, 0.002, 0.002, 0.002, 5, 0.5, 500, 2, 2, 2, 1, 0.2]),
-        new("ackley", "Ackley", 300, "Most rules cross the bumpy plain into the funnel and end within 0.45 of its tip: the gradient keeps its size up to the tip, so steps keep overshooting it. Heavy-ball momentum stays in the dimple by the start, and Adam stops in a dimple at (0, -0.95).",
-            [0.1, 0.05, 0.05, 0.1, 1, 0.1, 100, 0.5, 0.5, 0.5, 0.5, 2]),
-        new("booth", "Booth", 200, "A plain quadratic valley: nearly every rule reaches (1, 3). RAdam's first steps, unrectified, are plain momentum steps that fling it far out (to about 20) before it comes back, 0.95 short after 200 steps.",
-            [0.05, 0.01, 0.01, 0.01, 10, 0.5, 50, 1, 1, 2, 1, 0.2]),
-        new("saddle", "Saddle", 100, "Plain gradient steps first slide down to the saddle point (x goes to 0) and only then leave it along y. The adaptive rules rescale the tiny y-gradient and head away at once, never reaching the saddle point.",
-            [0.02, 0.002, 0.002, 0.002, 0.05, 0.005, 1, 0.01, 0.01, 0.02, 0.01, 0.05]),
-        new("monkey-saddle", "Monkey saddle", 100, "Every path bends away from the x axis, towards the valley at 60 degrees where f = r^3 cos 3t falls fastest; how far it gets in 100 steps depends on the rule.",
-            [0.005, 0.0005, 0.0005, 0.0005, 0.05, 0.005, 0.5, 0.005, 0.005, 0.01, 0.005, 0.02]),
-        new("styblinski-tang", "Styblinski–Tang", 200, "From (0.5, 0.5) the gradient points to the upper-right corner: every rule ends in the shallowest of the four minima, (2.75, 2.75) with value -50.06, far from the global -78.33 at (-2.90, -2.90).",
-            [0.01, 0.002, 0.002, 0.002, 1, 0.05, 10, 0.5, 0.5, 0.5, 0.05, 0.1]),
-        new("goldstein-price", "Goldstein–Price", 300, "From (1, 1) no rule finds the global minimum 3 at (0, -1). Most stop in the local minimum 840 at (1.2, 0.8); the three momentum rules carry through it to the better local minimum 84 at (1.8, 0.2).",
-            [2e-5, 1e-5, 1e-5, 1e-5, 0.1, 0.01, 5, 0.05, 0.05, 0.1, 0.05, 1e-5]),
+        new("rosenbrock", "Rosenbrock", 1000, "Finding the valley takes a few steps, following its curved floor to (1, 1) is the hard part: in 1000 steps the three momentum rules and Adam arrive (within 0.02), Adamax is 0.09 away, and the others are still on the way."),
+        new("beale", "Beale", 500, "Plateaus and steep walls: from (1, 1) nearly every rule reaches the minimum at (3, 0.5). RMSProp, AdamW (its weight decay pulls towards 0) and RAdam stop short, 0.04 to 0.17 away."),
+        new("himmelblau", "Himmelblau", 200, "Four minima, one reached: from (0, 0) every rule ends in the one at (3, 2). Most momentum and Adam-type rules overshoot it first, to x of up to about 3.5."),
+        new("rastrigin", "Rastrigin", 200, "A bowl under a grid of local minima. Heavy-ball and Nesterov momentum with small steps stop in the local minimum next to the start; big adaptive steps hop across the grid, but in 200 steps none settles in the global minimum at the centre."),
+        new("ackley", "Ackley", 300, "Most rules cross the bumpy plain into the funnel and end within 0.45 of its tip: the gradient keeps its size up to the tip, so steps keep overshooting it. Heavy-ball momentum stays in the dimple by the start, and Adam stops in a dimple at (0, -0.95)."),
+        new("booth", "Booth", 200, "A plain quadratic valley: nearly every rule reaches (1, 3). RAdam's first steps, unrectified, are plain momentum steps that fling it far out (to about 20) before it comes back, 0.95 short after 200 steps."),
+        new("saddle", "Saddle", 100, "Plain gradient steps first slide down to the saddle point (x goes to 0) and only then leave it along y. The adaptive rules rescale the tiny y-gradient and head away at once, never reaching the saddle point."),
+        new("monkey-saddle", "Monkey saddle", 100, "Every path bends away from the x axis, towards the valley at 60 degrees where f = r^3 cos 3t falls fastest; how far it gets in 100 steps depends on the rule."),
+        new("styblinski-tang", "Styblinski–Tang", 200, "From (0.5, 0.5) the gradient points to the upper-right corner: every rule ends in the shallowest of the four minima, (2.75, 2.75) with value -50.06, far from the global -78.33 at (-2.90, -2.90)."),
+        new("goldstein-price", "Goldstein–Price", 300, "From (1, 1) no rule finds the global minimum 3 at (0, -1). Most stop in the local minimum 840 at (1.2, 0.8); the three momentum rules carry through it to the better local minimum 84 at (1.8, 0.2)."),
     ];
 
-    /// <summary>The recipe: one figure per classic function (<c>classic-rosenbrock</c> … <c>classic-goldstein-price</c>).</summary>
-    public static TrajectoryRecipe Recipe { get; } = new()
+    /// <summary>
+    /// The recipe: one figure per classic function (<c>classic-rosenbrock</c> … <c>classic-goldstein-price</c>),
+    /// built from the registry as it is now, so a rule registered later appears too.
+    /// </summary>
+    public static TrajectoryRecipe Recipe => new()
     {
         Name = Name,
         Description = "every optimizer (pytorch) with tuned learning rates on the 10 classic test functions",
@@ -61,7 +52,7 @@ public static class ClassicsRecipe
         Config: new TrajectoryConfig
         {
             Function = setup.Function,
-            Optimizers = [.. Rules.Zip(setup.LearningRates, (rule, lr) => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, lr))],
+            Optimizers = [.. OptimizerCatalog.Entries.Select(e => e.ShowcaseSpec(setup.Function))],
             Convention = Convention.PyTorch,
             Steps = setup.Steps,
         });

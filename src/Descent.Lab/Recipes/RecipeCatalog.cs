@@ -7,8 +7,8 @@ namespace Descent.Lab.Recipes;
 /// </summary>
 public static class RecipeCatalog
 {
-    /// <summary>Every recipe, in listing order.</summary>
-    public static IReadOnlyList<Recipe> Entries { get; } =
+    /// <summary>Every recipe, in listing order (read afresh: the classics follow the optimizer registry).</summary>
+    public static IReadOnlyList<Recipe> Entries =>
     [
         LectureRecipe.Recipe,
         LectureAnimationsRecipe.Recipe,

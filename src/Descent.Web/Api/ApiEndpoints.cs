@@ -12,15 +12,18 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var functions = CatalogEndpoints.Functions();
-        var optimizers = CatalogEndpoints.Optimizers();
         var signals = CatalogEndpoints.Signals();
         var recipes = CatalogEndpoints.Recipes();
+        var defaults = CatalogEndpoints.Defaults();
         app.MapGet("/api/functions", (HttpContext c) => JsonEndpoint.Get(c, functions));
-        app.MapGet("/api/optimizers", (HttpContext c) => JsonEndpoint.Get(c, optimizers));
+        app.MapGet("/api/optimizers", (HttpContext c) => JsonEndpoint.Get(c, CatalogEndpoints.Optimizers()));
         app.MapGet("/api/signals", (HttpContext c) => JsonEndpoint.Get(c, signals));
         app.MapGet("/api/recipes", (HttpContext c) => JsonEndpoint.Get(c, recipes));
+        app.MapGet("/api/defaults", (HttpContext c) => JsonEndpoint.Get(c, defaults));
         app.MapPost("/api/landscape", (HttpContext c) => JsonEndpoint.Post<LandscapeRequest>(c, LandscapeEndpoint.Run));
         app.MapPost("/api/trajectory", (HttpContext c) => JsonEndpoint.Post<TrajectoryRequest>(c, TrajectoryEndpoint.Run));
         app.MapPost("/api/response", (HttpContext c) => JsonEndpoint.Post<ResponseRequest>(c, ResponseEndpoint.Run));
+        app.MapPost("/api/spec", (HttpContext c) => JsonEndpoint.Post<SpecRequest>(c, SpecEndpoint.Run));
+        app.MapPost("/api/schedule", (HttpContext c) => JsonEndpoint.Post<ScheduleRequest>(c, ScheduleEndpoint.Run));
     }
 }

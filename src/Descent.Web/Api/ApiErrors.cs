@@ -3,16 +3,16 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Descent.Functions;
 using Descent.Lab;
-using Descent.Specs;
+using Microsoft.AspNetCore.Http;
 
 namespace Descent.Web.Api;
 
 /// <summary>
-/// Turns bad-input exceptions into <see cref="ApiError"/>s with the same message text the CLI prints for
-/// them (<c>CliRunner.Describe</c>), plus the formula's caret position when there is one. Messages are kept short
-/// and on one line: a request must not get a megabyte of its own bad value back.
+/// Turns exceptions into <see cref="ApiError"/>s. The words come from the Lab's <see cref="ErrorReports"/>, the same
+/// report the CLI prints (<c>descent: --argument: message</c>), plus the formula's caret position when there is one;
+/// the kind decides the status (<see cref="Status"/>). Messages are kept short and on one line: a request must not get
+/// a megabyte of its own bad value back.
 /// </summary>
 public static partial class ApiErrors
 {
@@ -24,43 +24,45 @@ public static partial class ApiErrors
 
     private static readonly JsonSerializerOptions EchoOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The error for <paramref name="e"/>, or null when it is not about the input (a real failure).</summary>
-    public static ApiError? Describe(Exception e) => e switch
+    /// <summary>The error for <paramref name="e"/> when it is about the input (answered 400, or its own status), or null for a real failure.</summary>
+    public static ApiError? Describe(Exception e)
     {
-        ApiRequestException r => r.Error,
-        ApiInputException a => Make(a.Argument, a.Message, a.Index, a),
-        LabInputException l => Make(l.Argument, l.Message, null, l),
-        SpecException s => Make("optimizer", s.Message, null, s),
-        Descent.Rules.RuleException r => new ApiError
+        ArgumentNullException.ThrowIfNull(e);
+        return e switch
         {
-            Argument = "optimizer",
-            Message = Shorten($"{r.Reason} (column {r.Position + 1} of the rule)"),
-            Position = r.Position,
-            Display = r.Display,
-        },
-        FunctionException f => Make("function", f.Message, null, f),
-        _ => null,
-    };
-
-    private static ApiError Make(string? argument, string message, int? index, Exception e)
-    {
-        var formula = FindFormulaError(e);
-        return new ApiError
-        {
-            Argument = argument,
-            // The CLI's first line for a formula: the reason and the column, counted from 1; the caret display follows.
-            Message = Shorten(formula is null ? message : $"{formula.Reason} (column {formula.Position + 1})"),
-            Index = index,
-            Position = formula?.Position,
-            Display = formula?.Display,
+            ApiRequestException r => r.Error,
+            ApiInputException a => Make(ErrorReports.BadInput(a.Argument, a.Message, a), a.Index),
+            _ when ErrorReports.Describe(e) is { Kind: ErrorKind.BadInput } report => Make(report, null),
+            _ => null,
         };
     }
 
-    private static FormulaException? FindFormulaError(Exception? e)
+    /// <summary>
+    /// The HTTP status for a failure of kind <paramref name="kind"/>: 400 for bad input, 500 for a fault, and for a
+    /// cancellation 499 ("client closed request"), which no one receives: the client has left.
+    /// </summary>
+    public static int Status(ErrorKind kind) => kind switch
     {
-        for (; e is not null; e = e.InnerException)
-            if (e is FormulaException f) return f;
-        return null;
+        ErrorKind.BadInput => StatusCodes.Status400BadRequest,
+        ErrorKind.Cancelled => ClientClosedRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The status of a request whose client left before the answer (nginx's 499).</summary>
+    public const int ClientClosedRequest = 499;
+
+    /// <summary>The API's form of <paramref name="report"/>: its argument, its message shortened (<see cref="Shorten"/>), the formula's caret.</summary>
+    public static ApiError Make(ErrorReport report, int? index)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new ApiError
+        {
+            Argument = report.Argument,
+            Message = Shorten(report.Message),
+            Index = index,
+            Position = report.Position,
+            Display = report.Display,
+        };
     }
 
     /// <summary>

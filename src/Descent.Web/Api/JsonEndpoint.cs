@@ -46,7 +46,7 @@ public static class JsonEndpoint
         }
         catch (Exception e) when (ApiErrors.Describe(e) is { } error)
         {
-            await WriteError(context, StatusCodes.Status400BadRequest, error);
+            await WriteError(context, ApiErrors.Status(Lab.ErrorKind.BadInput), error);
         }
     }
 

@@ -38,9 +38,15 @@ public sealed record Landscape
     /// <summary>f on the grid, row by row: <c>values[j·xs.length + i] = f(xs[i], ys[j])</c>; NaN and infinities as strings.</summary>
     public required IReadOnlyList<double> Values { get; init; }
 
-    /// <summary>The contour levels, ascending: the lecture's for its landscapes, else quantiles of the values.</summary>
+    /// <summary>
+    /// The contour levels, ascending: the lecture's for its landscapes, else those <see cref="ContourLevels.For"/> chooses,
+    /// the same as the figures (<c>descent trajectory --png</c>) draw for the same function.
+    /// </summary>
     public required IReadOnlyList<double> Levels { get; init; }
 
-    /// <summary><c>lecture</c> when <see cref="Levels"/> are the lecture's, <c>quantiles</c> otherwise.</summary>
+    /// <summary><c>lecture</c> when <see cref="Levels"/> are the lecture's, <c>automatic</c> when chosen from the function's values.</summary>
     public required string LevelSource { get; init; }
+
+    /// <summary><c>linear</c>, or <c>logarithmic</c> for automatic levels at 1, 2, 5 × 10^k above the lowest value (a function spanning decades).</summary>
+    public required string LevelSpacing { get; init; }
 }

@@ -9,9 +9,6 @@ public static class LandscapeEndpoint
     /// <summary>Points per side when the request gives none.</summary>
     public const int DefaultGrid = 150;
 
-    /// <summary>Contour levels chosen for a function without the lecture's.</summary>
-    public const int AutomaticLevelCount = 24;
-
     /// <summary>Samples the function <paramref name="request"/> names.</summary>
     /// <exception cref="ApiInputException">A grid or formula beyond the limits.</exception>
     /// <exception cref="LabInputException"><c>function</c>: an unknown name or a formula that does not parse (the CLI's message).</exception>
@@ -33,7 +30,8 @@ public static class LandscapeEndpoint
             cancellation.ThrowIfCancellationRequested();
             objective.Evaluate(xs, ys.AsSpan(j, 1), values.AsSpan(j * grid, grid));
         }
-        bool lecture = objective.ContourLevels is not null;
+        // The figures' own chooser: the same levels as the PNG of the same function, whatever the grid asked for.
+        var levels = ContourLevels.For(objective, objective.Domain);
         return new Landscape
         {
             Name = objective.Name,
@@ -46,26 +44,9 @@ public static class LandscapeEndpoint
             Xs = xs,
             Ys = ys,
             Values = values,
-            Levels = objective.ContourLevels ?? QuantileLevels(values, AutomaticLevelCount),
-            LevelSource = lecture ? "lecture" : "quantiles",
+            Levels = levels.Levels,
+            LevelSource = levels.Given ? "lecture" : "automatic",
+            LevelSpacing = levels.Spacing == ContourSpacing.Logarithmic ? "logarithmic" : "linear",
         };
-    }
-
-    /// <summary>
-    /// Up to <paramref name="count"/> levels at evenly spaced quantiles of the finite values: each band between two
-    /// levels covers about the same area, so a function spanning 3 to 10⁶ (Goldstein–Price) is drawn as well as a bowl.
-    /// </summary>
-    public static IReadOnlyList<double> QuantileLevels(IReadOnlyList<double> values, int count)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var finite = values.Where(double.IsFinite).Order().ToArray();
-        if (finite.Length == 0) return [];
-        var levels = new List<double>(count);
-        for (int k = 1; k <= count; k++)
-        {
-            double level = finite[(int)Math.Round((double)k * (finite.Length - 1) / (count + 1))];
-            if (levels.Count == 0 || level > levels[^1]) levels.Add(level);
-        }
-        return levels;
     }
 }

@@ -83,6 +83,26 @@ public sealed partial class RequestObject
         return list;
     }
 
+    /// <summary>
+    /// The list of numbers at <paramref name="name"/>, or null when absent or null: JSON numbers or, as the API writes
+    /// them, <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>; <paramref name="item"/> says what one is.
+    /// </summary>
+    /// <exception cref="ApiRequestException">400: not a list, or an item that is not a number (with its index).</exception>
+    public IReadOnlyList<double>? Numbers(string name, string item)
+    {
+        if (Value(name) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Array) throw WrongType(name, $"a list of numbers ({item})", value);
+        var list = new List<double>(value.GetArrayLength());
+        int i = 0;
+        foreach (var entry in value.EnumerateArray())
+        {
+            list.Add(NumberOf(entry) ?? throw Fault(FormattableString.Invariant($"{Path(name)}[{i}]"), ArgumentOf(name), i,
+                $"expected a number ({item}), got {Describe(entry)}."));
+            i++;
+        }
+        return list;
+    }
+
     /// <summary>The whole number at <paramref name="name"/>, or null when absent or null. <c>125.0</c> and <c>1.25e2</c> are 125.</summary>
     /// <exception cref="ApiRequestException">400: not a number, not whole, or beyond a 32-bit integer.</exception>
     public int? Integer(string name)
@@ -106,6 +126,11 @@ public sealed partial class RequestObject
     public double Number(string name)
     {
         if (!_values.TryGetValue(name, out var value)) throw Fault(Path(name), ArgumentOf(name), null, $"missing; {_prefix.TrimEnd('.')} is {_shape}.");
+        return NumberOf(value) ?? throw WrongType(name, "a number", value);
+    }
+
+    private static double? NumberOf(JsonElement value)
+    {
         if (value.ValueKind == JsonValueKind.Number)
             return double.Parse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture);
         if (value.ValueKind == JsonValueKind.String)
@@ -114,7 +139,7 @@ public sealed partial class RequestObject
             if (value.ValueEquals("Infinity")) return double.PositiveInfinity;
             if (value.ValueEquals("-Infinity")) return double.NegativeInfinity;
         }
-        throw WrongType(name, "a number", value);
+        return null;
     }
 
     private void Collect(JsonElement element, IReadOnlyList<string> fields)

@@ -17,12 +17,18 @@ async function api(path, body) {
 }
 
 const SPEEDS = [2, 5, 10, 20, 40, 80, 160];
-const LECTURE_FIVE = ['nesterov(lr=0.01, momentum=0.9)', 'rmsprop(lr=0.25)', 'adadelta(lr=100)', 'adagrad(lr=1.0)', 'adam(lr=0.25)'];
-const DEFAULTS = {
-  tab: 'landscape', f: 'hills-and-canyon', c: 'lasagne', n: '125', v: '3', o: LECTURE_FIVE,
-  rs: 'rectangles', rc: 'lecture', ri: 'lecture', rn: '',
-  ro: ['adam(lr=0.25, beta1=0.25, beta2=0.999, eps=1e-7)', 'adam(lr=0.25, beta1=0.9, beta2=0.999, eps=1e-7)', 'adam(lr=0.25, beta1=0.975, beta2=0.999, eps=1e-7)'],
-};
+
+// What a tab shows until the URL says otherwise: a figure of the Lab's recipes (GET /api/defaults), so the
+// lecture's suite lives in its recipe only.
+let DEFAULTS = null;
+
+function defaultsFrom(setup) {
+  const t = setup.trajectory.config, r = setup.response.config;
+  return {
+    tab: 'landscape', f: t.function, c: t.convention, n: String(t.steps ?? 125), v: '3', o: t.optimizers,
+    rs: r.signal, rc: r.convention, ri: r.interpolation, rn: r.steps ? String(r.steps) : '', ro: r.optimizers,
+  };
+}
 
 const state = {
   tab: 'landscape', fn: '', convention: 'pytorch', steps: 125, start: null, speed: 3,
@@ -169,6 +175,7 @@ async function runTrajectory() {
     trajectory = result;
     selected = Math.min(selected, result.paths.length - 1);
     step = Math.min(step, result.steps);
+    cards.refreshPreviews(true);
   } catch (e) {
     if (ticket !== trajectoryRequest) return;
     if (!e.api) throw e;
@@ -390,9 +397,24 @@ function fillSelect(select, values, current) {
   select.replaceChildren(...values.map(v => new Option(v, v, false, v === current)));
 }
 
+// The loss each step's gradient was taken at, from the last run of card `index` (for a plateau schedule's preview);
+// null when that run is not the card's or would not fit a request (the API writes NaN and infinities as strings).
+function lastLosses(index) {
+  const path = trajectory?.paths?.[index];
+  if (!path || path.optimizer !== cards.specs()[index] || trajectory.steps !== state.steps || state.steps > 2000) return null;
+  const losses = path.loss.slice(0, state.steps).map(num);
+  return losses.length === state.steps ? losses.map(v => (Number.isFinite(v) ? v : String(v))) : null;
+}
+
+function responseSteps() {
+  return state.r.steps ?? catalog.signals.signals.find(s => s.name === state.r.signal)?.values.length ?? 125;
+}
+
 async function init() {
-  const [functions, optimizers, signals, recipes] = await Promise.all([api('api/functions'), api('api/optimizers'), api('api/signals'), api('api/recipes')]);
+  const [functions, optimizers, signals, recipes, defaults] = await Promise.all(
+    [api('api/functions'), api('api/optimizers'), api('api/signals'), api('api/recipes'), api('api/defaults')]);
   catalog = { functions: functions.functions, optimizers, signals, recipes: recipes.recipes };
+  DEFAULTS = defaultsFrom(defaults);
   fillFigures($('figure'), 'trajectory');
   fillFigures($('r-figure'), 'response');
   const { o, ro } = readHash();
@@ -417,13 +439,14 @@ async function init() {
   $('speed-label').textContent = `${SPEEDS[state.speed]}/s`;
 
   const rerun = debounce(runTrajectory, 250);
-  cards = new OptimizerCards($('optimizers'), $('optimizer-error'), optimizers, rerun);
+  cards = new OptimizerCards($('optimizers'), $('optimizer-error'), optimizers, rerun,
+    { api, steps: () => state.steps, losses: lastLosses });
   cards.convention = state.convention;
-  cards.setSpecs(o);
+  const reading = [cards.setSpecs(o)];
   const rerunResponse = debounce(runResponse, 250);
-  rcards = new OptimizerCards($('r-optimizers'), $('r-optimizer-error'), optimizers, rerunResponse);
+  rcards = new OptimizerCards($('r-optimizers'), $('r-optimizer-error'), optimizers, rerunResponse, { api, steps: responseSteps });
   rcards.convention = state.r.convention;
-  rcards.setSpecs(ro);
+  reading.push(rcards.setSpecs(ro));
 
   // Landscape controls.
   fs.addEventListener('change', () => {
@@ -445,7 +468,7 @@ async function init() {
   area.addEventListener('keydown', e => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); commitFormula(); } });
   area.addEventListener('change', commitFormula);
   $('convention').addEventListener('change', () => { state.convention = $('convention').value; cards.setConvention(state.convention); runTrajectory(); });
-  $('steps').addEventListener('change', () => { state.steps = Math.round(Number($('steps').value)) || 1; runTrajectory(); });
+  $('steps').addEventListener('change', () => { state.steps = Math.round(Number($('steps').value)) || 1; runTrajectory(); cards.refreshPreviews(); });
   $('start').addEventListener('change', () => {
     const parts = $('start').value.split(',').map(s => Number(s.trim()));
     if (parts.length !== 2 || !parts.every(Number.isFinite)) {
@@ -534,10 +557,10 @@ async function init() {
   });
 
   // Response controls.
-  $('signal').addEventListener('change', () => { state.r.signal = $('signal').value; runResponse(); });
+  $('signal').addEventListener('change', () => { state.r.signal = $('signal').value; runResponse(); rcards.refreshPreviews(); });
   $('r-convention').addEventListener('change', () => { state.r.convention = $('r-convention').value; rcards.setConvention(state.r.convention); runResponse(); });
   $('r-interpolation').addEventListener('change', () => { state.r.interpolation = $('r-interpolation').value; runResponse(); });
-  $('r-steps').addEventListener('change', () => { const v = $('r-steps').value.trim(); state.r.steps = v ? Math.round(Number(v)) : null; runResponse(); });
+  $('r-steps').addEventListener('change', () => { const v = $('r-steps').value.trim(); state.r.steps = v ? Math.round(Number(v)) : null; runResponse(); rcards.refreshPreviews(); });
   $('r-optimizer-add-button').addEventListener('click', () => rcards.add($('r-optimizer-add').value));
   $('r-optimizer-clear').addEventListener('click', () => rcards.clear());
 
@@ -547,7 +570,8 @@ async function init() {
   window.addEventListener('resize', debounce(() => (state.tab === 'response' ? drawResponse() : drawFrame()), 100));
 
   showTab(state.tab);
-  await Promise.all([loadLandscape(), runResponse()]);
+  await Promise.all([loadLandscape(), runResponse(), ...reading]);
+  await Promise.all([cards.settled(), rcards.settled()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -193,3 +193,26 @@ function range(series, robust) {
   const spread = qhi - qlo;
   return [lo < qlo - 3 * spread ? qlo : lo, hi > qhi + 3 * spread ? qhi : hi];
 }
+
+/**
+ * A small line without axes: `values` left to right, scaled to the canvas with a little margin; a flat line sits in
+ * the middle. For the learning-rate preview under each optimizer card.
+ */
+export function sparkline(canvas, values, color) {
+  const { ctx, width, height } = setup(canvas);
+  ctx.clearRect(0, 0, width, height);
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return;
+  const lo = Math.min(...finite), hi = Math.max(...finite);
+  const pad = 4;
+  const x = i => pad + (values.length > 1 ? i / (values.length - 1) : 0.5) * (width - 2 * pad);
+  const y = v => (hi > lo ? height - pad - (v - lo) / (hi - lo) * (height - 2 * pad) : height / 2);
+  ctx.strokeStyle = '#dde1e8';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(0.5, 0.5, width - 1, height - 1);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.6;
+  ctx.beginPath();
+  values.forEach((v, i) => { if (Number.isFinite(v)) (i === 0 ? ctx.moveTo(x(i), y(v)) : ctx.lineTo(x(i), y(v))); });
+  ctx.stroke();
+}

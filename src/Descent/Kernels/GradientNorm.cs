@@ -17,34 +17,38 @@ public static unsafe class GradientNorm
 
     private const int Lanes = 16;
 
-    /// <summary>How many partial sums <see cref="L2{T}(ReadOnlySpan{T}, Span{double})"/> needs for <paramref name="length"/> elements.</summary>
+    /// <summary>How many partial sums <see cref="L2{T}(KernelSettings, ReadOnlySpan{T}, Span{double})"/> needs for <paramref name="length"/> elements.</summary>
     public static int PartialsFor(int length) => (length + Block - 1) / Block;
 
-    /// <summary>√(Σ g²), using <paramref name="partials"/> (at least <see cref="PartialsFor"/> long) as work space.</summary>
-    public static double L2<T>(ReadOnlySpan<T> g, Span<double> partials) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Math.Sqrt(SumOfSquares(g, partials));
+    /// <summary>√(Σ g²) with <paramref name="settings"/>' width and threads, using <paramref name="partials"/> (at least <see cref="PartialsFor"/> long) as work space.</summary>
+    public static double L2<T>(KernelSettings settings, ReadOnlySpan<T> g, Span<double> partials) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Math.Sqrt(SumOfSquares(settings, g, partials));
 
-    /// <summary>Σ g² in the fixed order described on the class.</summary>
-    public static double SumOfSquares<T>(ReadOnlySpan<T> g, Span<double> partials) where T : unmanaged, IFloatingPointIeee754<T> =>
-        KernelSettings.Effective switch
+    /// <summary>Σ g² in the fixed order described on the class, with <paramref name="settings"/>' width and threads.</summary>
+    public static double SumOfSquares<T>(KernelSettings settings, ReadOnlySpan<T> g, Span<double> partials) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Effective switch
         {
-            VectorWidth.V512 => SumOfSquares<T, Lanes512<T>>(g, partials),
-            VectorWidth.V256 => SumOfSquares<T, Lanes256<T>>(g, partials),
-            VectorWidth.V128 => SumOfSquares<T, Lanes128<T>>(g, partials),
-            _ => SumOfSquares<T, Lane<T>>(g, partials),
+            VectorWidth.V512 => SumOfSquares<T, Lanes512<T>>(settings, g, partials),
+            VectorWidth.V256 => SumOfSquares<T, Lanes256<T>>(settings, g, partials),
+            VectorWidth.V128 => SumOfSquares<T, Lanes128<T>>(settings, g, partials),
+            _ => SumOfSquares<T, Lane<T>>(settings, g, partials),
         };
+    }
 
-    /// <summary>Σ g² with lanes <typeparamref name="TV"/> (tests call each width directly).</summary>
-    public static double SumOfSquares<T, TV>(ReadOnlySpan<T> g, Span<double> partials)
+    /// <summary>Σ g² with lanes <typeparamref name="TV"/> and <paramref name="settings"/>' threads (tests call each width directly).</summary>
+    public static double SumOfSquares<T, TV>(KernelSettings settings, ReadOnlySpan<T> g, Span<double> partials)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct, ILanes<TV, T>
     {
+        ArgumentNullException.ThrowIfNull(settings);
         int blocks = PartialsFor(g.Length);
         if (partials.Length < blocks) throw new ArgumentException($"Need {blocks} partial sums, got {partials.Length}.", nameof(partials));
         fixed (T* gp = g)
         fixed (double* pp = partials)
         {
             var body = new Body<T, TV>(gp, g.Length, pp);
-            int threads = Math.Min(KernelSettings.MaxThreads, g.Length / Math.Max(1, KernelSettings.ParallelThreshold));
+            int threads = settings.ThreadsFor(g.Length);
             if (threads <= 1) body.Run(0, blocks);
             else
             {

@@ -7,140 +7,142 @@ namespace Descent.Kernels;
 /// The one loop per arity that drives a kernel operator over a slice: the widest SIMD width the
 /// machine accelerates, then a scalar tail. Every element is touched exactly once (the update is in
 /// place, so the overlapping-tail trick of TensorPrimitives would apply it twice). Large slices are
-/// split into chunks stepped in parallel (<see cref="KernelSettings"/>).
+/// split into chunks stepped in parallel. Every pass is told its <see cref="KernelSettings"/> (width,
+/// threads): an optimizer passes those of its options.
 /// </summary>
 public static unsafe class UpdateLoop
 {
-    /// <summary>Runs a stateless update over <paramref name="p"/> at the width of <see cref="KernelSettings.Width"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g)
+    /// <summary>Runs a stateless update over <paramref name="p"/> at the width <paramref name="settings"/> asks for.</summary>
+    public static void Run<T, TOp>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> =>
-        Run(default(GradientPrologue<T>), op, p, g);
+        Run(settings, default(GradientPrologue<T>), op, p, g);
 
     /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
-    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g)
+    public static void Run<T, TOp>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T>
     {
-        switch (KernelSettings.Effective)
+        switch (settings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g); break;
-            default: Run<T, TOp, Lane<T>>(pre, op, p, g); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(settings, pre, op, p, g); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(settings, pre, op, p, g); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(settings, pre, op, p, g); break;
+            default: Run<T, TOp, Lane<T>>(settings, pre, op, p, g); break;
         }
     }
 
-    /// <summary>Runs a one-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+    /// <summary>Runs a one-state update at the width <paramref name="settings"/> asks for.</summary>
+    public static void Run<T, TOp>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> =>
-        Run(default(GradientPrologue<T>), op, p, g, s);
+        Run(settings, default(GradientPrologue<T>), op, p, g, s);
 
     /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
-    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+    public static void Run<T, TOp>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T>
     {
-        switch (KernelSettings.Effective)
+        switch (settings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g, s); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g, s); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g, s); break;
-            default: Run<T, TOp, Lane<T>>(pre, op, p, g, s); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(settings, pre, op, p, g, s); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(settings, pre, op, p, g, s); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(settings, pre, op, p, g, s); break;
+            default: Run<T, TOp, Lane<T>>(settings, pre, op, p, g, s); break;
         }
     }
 
-    /// <summary>Runs a two-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+    /// <summary>Runs a two-state update at the width <paramref name="settings"/> asks for.</summary>
+    public static void Run<T, TOp>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> =>
-        Run(default(GradientPrologue<T>), op, p, g, s1, s2);
+        Run(settings, default(GradientPrologue<T>), op, p, g, s1, s2);
 
     /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
-    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+    public static void Run<T, TOp>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T>
     {
-        switch (KernelSettings.Effective)
+        switch (settings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g, s1, s2); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g, s1, s2); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g, s1, s2); break;
-            default: Run<T, TOp, Lane<T>>(pre, op, p, g, s1, s2); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(settings, pre, op, p, g, s1, s2); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(settings, pre, op, p, g, s1, s2); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(settings, pre, op, p, g, s1, s2); break;
+            default: Run<T, TOp, Lane<T>>(settings, pre, op, p, g, s1, s2); break;
         }
     }
 
-    /// <summary>Runs a three-state update at the width of <see cref="KernelSettings.Width"/>.</summary>
-    public static void Run<T, TOp>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+    /// <summary>Runs a three-state update at the width <paramref name="settings"/> asks for.</summary>
+    public static void Run<T, TOp>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> =>
-        Run(default(GradientPrologue<T>), op, p, g, s1, s2, s3);
+        Run(settings, default(GradientPrologue<T>), op, p, g, s1, s2, s3);
 
     /// <summary>The same, after the shared <paramref name="pre"/> stages (clipping, weight decay).</summary>
-    public static void Run<T, TOp>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+    public static void Run<T, TOp>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T>
     {
-        switch (KernelSettings.Effective)
+        switch (settings.Effective)
         {
-            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(pre, op, p, g, s1, s2, s3); break;
-            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(pre, op, p, g, s1, s2, s3); break;
-            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(pre, op, p, g, s1, s2, s3); break;
-            default: Run<T, TOp, Lane<T>>(pre, op, p, g, s1, s2, s3); break;
+            case VectorWidth.V512: Run<T, TOp, Lanes512<T>>(settings, pre, op, p, g, s1, s2, s3); break;
+            case VectorWidth.V256: Run<T, TOp, Lanes256<T>>(settings, pre, op, p, g, s1, s2, s3); break;
+            case VectorWidth.V128: Run<T, TOp, Lanes128<T>>(settings, pre, op, p, g, s1, s2, s3); break;
+            default: Run<T, TOp, Lane<T>>(settings, pre, op, p, g, s1, s2, s3); break;
         }
     }
 
     /// <summary>Runs a stateless update with lanes <typeparamref name="TV"/> (tests call each width directly).</summary>
-    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T> =>
-        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g);
+        Run<T, TOp, TV>(settings, default(GradientPrologue<T>), op, p, g);
 
     /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
-    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate0<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length);
-        fixed (T* pp = p, gp = g) Execute(new Body0<T, TOp, TV>(pre, op, pp, gp), p.Length);
+        fixed (T* pp = p, gp = g) Execute(settings, new Body0<T, TOp, TV>(pre, op, pp, gp), p.Length);
     }
 
     /// <summary>Runs a one-state update with lanes <typeparamref name="TV"/>.</summary>
-    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T> =>
-        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g, s);
+        Run<T, TOp, TV>(settings, default(GradientPrologue<T>), op, p, g, s);
 
     /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
-    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate1<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s.Length);
-        fixed (T* pp = p, gp = g, sp = s) Execute(new Body1<T, TOp, TV>(pre, op, pp, gp, sp), p.Length);
+        fixed (T* pp = p, gp = g, sp = s) Execute(settings, new Body1<T, TOp, TV>(pre, op, pp, gp, sp), p.Length);
     }
 
     /// <summary>Runs a two-state update with lanes <typeparamref name="TV"/>.</summary>
-    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T> =>
-        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g, s1, s2);
+        Run<T, TOp, TV>(settings, default(GradientPrologue<T>), op, p, g, s1, s2);
 
     /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
-    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate2<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s1.Length, s2.Length);
-        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2) Execute(new Body2<T, TOp, TV>(pre, op, pp, gp, s1p, s2p), p.Length);
+        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2) Execute(settings, new Body2<T, TOp, TV>(pre, op, pp, gp, s1p, s2p), p.Length);
     }
 
     /// <summary>Runs a three-state update with lanes <typeparamref name="TV"/>.</summary>
-    public static void Run<T, TOp, TV>(in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T> =>
-        Run<T, TOp, TV>(default(GradientPrologue<T>), op, p, g, s1, s2, s3);
+        Run<T, TOp, TV>(settings, default(GradientPrologue<T>), op, p, g, s1, s2, s3);
 
     /// <summary>The same with lanes <typeparamref name="TV"/>, after <paramref name="pre"/>.</summary>
-    public static void Run<T, TOp, TV>(in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
+    public static void Run<T, TOp, TV>(KernelSettings settings, in GradientPrologue<T> pre, in TOp op, Span<T> p, ReadOnlySpan<T> g, Span<T> s1, Span<T> s2, Span<T> s3)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, IUpdate3<T> where TV : struct, ILanes<TV, T>
     {
         CheckLengths(p.Length, g.Length, s1.Length, s2.Length, s3.Length);
-        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(new Body3<T, TOp, TV>(pre, op, pp, gp, s1p, s2p, s3p), p.Length);
+        fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(settings, new Body3<T, TOp, TV>(pre, op, pp, gp, s1p, s2p, s3p), p.Length);
     }
 
     /// <summary>Runs a loop body over <c>[0, n)</c>, split into parallel chunks as every built-in kernel is (typed rules call it).</summary>
-    internal static void RunRange<TBody>(TBody body, int n) where TBody : struct, IRangeBody => Execute(body, n);
+    internal static void RunRange<TBody>(KernelSettings settings, TBody body, int n) where TBody : struct, IRangeBody => Execute(settings, body, n);
 
-    private static void Execute<TBody>(TBody body, int n) where TBody : struct, IRangeBody
+    private static void Execute<TBody>(KernelSettings settings, TBody body, int n) where TBody : struct, IRangeBody
     {
-        int threads = Math.Min(KernelSettings.MaxThreads, n / Math.Max(1, KernelSettings.ParallelThreshold));
+        ArgumentNullException.ThrowIfNull(settings);
+        int threads = settings.ThreadsFor(n);
         if (threads <= 1)
         {
             body.Run(0, n);

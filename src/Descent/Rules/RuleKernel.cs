@@ -151,12 +151,13 @@ internal sealed unsafe class RuleKernel<T> where T : unmanaged, IFloatingPointIe
         }
     }
 
-    /// <summary>Runs pass <paramref name="pass"/> over <paramref name="length"/> elements at <paramref name="width"/>, in parallel for large buffers.</summary>
-    public void Run(int pass, VectorWidth width, nint table, nint constants, nint prologue, int length)
+    /// <summary>Runs pass <paramref name="pass"/> over <paramref name="length"/> elements at the width and threads of <paramref name="settings"/>.</summary>
+    public void Run(int pass, KernelSettings settings, nint table, nint constants, nint prologue, int length)
     {
+        var width = settings.Effective;
         int w = Array.IndexOf(Widths, width);
         var kernel = _passes[w, pass + 1] ??= Compile(width, pass);
-        UpdateLoop.RunRange(new Body(kernel, table, constants, prologue), length);
+        UpdateLoop.RunRange(settings, new Body(kernel, table, constants, prologue), length);
     }
 
     private readonly struct Body(RuleRange kernel, nint table, nint constants, nint prologue) : IRangeBody

@@ -53,6 +53,14 @@ public static class OptimizerCatalog
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.Name.Length == 0 || !entry.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-' || c == '_'))
             throw new ArgumentException($"'{entry.Name}' is not a rule name (lower-case letters, digits, '-').", nameof(entry));
+        foreach (var (function, text) in entry.Showcase)
+        {
+            OptimizerSpec spec;
+            try { spec = OptimizerSpec.Parse(text); }
+            catch (SpecException e) { throw new ArgumentException($"{entry.Name}: the showcase spec for '{function}' does not parse: {e.Message}", nameof(entry), e); }
+            if (spec.Name != entry.Name)
+                throw new ArgumentException($"{entry.Name}: the showcase spec for '{function}' is for '{spec.Name}'; it must name the rule it comes with.", nameof(entry));
+        }
         lock (Gate)
         {
             if (_entries.Any(e => e.Name == entry.Name)) throw new ArgumentException($"A rule named '{entry.Name}' is already registered.", nameof(entry));
@@ -68,20 +76,20 @@ public static class OptimizerCatalog
 
     private static OptimizerEntry[] BuiltIn() =>
     [
-        new("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
+        Rule("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
         [
             SpecKey.Number<SgdOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
             SpecKey.Number<SgdOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
             SpecKey.Boolean<SgdOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }, PT),
         ]),
-        new("momentum", "heavy-ball momentum (PyTorch: SGD with momentum)", c => MomentumOptions.For(c), All3, MomentumKeys),
-        new("nesterov", "Nesterov momentum; the lecture's looks ahead to p - momentum*v through the gradient oracle", c => NesterovOptions.For(c), All3, MomentumKeys),
-        new("smoothed-nesterov", "the lecture's Nesterov averaged over `points` look-ahead points (oracle)", c => SmoothedNesterovOptions.For(c), [LE],
+        Rule("momentum", "heavy-ball momentum (PyTorch: SGD with momentum)", c => MomentumOptions.For(c), All3, MomentumKeys),
+        Rule("nesterov", "Nesterov momentum; the lecture's looks ahead to p - momentum*v through the gradient oracle", c => NesterovOptions.For(c), All3, MomentumKeys),
+        Rule("smoothed-nesterov", "the lecture's Nesterov averaged over `points` look-ahead points (oracle)", c => SmoothedNesterovOptions.For(c), [LE],
         [
             .. MomentumKeys.Where(k => k.OnlyIn is null),
             SpecKey.Integer<SmoothedNesterovOptions>("points", o => o.Points, (o, v) => o with { Points = v }),
         ]),
-        new("adagrad", "Adagrad (Duchi et al. 2011); the lecture's family with power and accumulate=squares|abs", c => AdagradOptions.For(c), All3,
+        Rule("adagrad", "Adagrad (Duchi et al. 2011); the lecture's family with power and accumulate=squares|abs", c => AdagradOptions.For(c), All3,
         [
             SpecKey.Number<AdagradOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
             SpecKey.Number<AdagradOptions>("lr_decay", o => o.LearningRateDecay, (o, v) => o with { LearningRateDecay = v }, PT),
@@ -90,33 +98,37 @@ public static class OptimizerCatalog
             SpecKey.Choice<AdagradOptions>("accumulate", ["squares", "abs"], o => o.Accumulate == AdagradAccumulate.Abs ? "abs" : "squares",
                 (o, v) => o with { Accumulate = v == "abs" ? AdagradAccumulate.Abs : AdagradAccumulate.Squares }, LE),
         ]),
-        new("rmsprop", "RMSProp (Tieleman & Hinton 2012); centered=true is Graves 2013", c => RmsPropOptions.For(c), All3,
+        Rule("rmsprop", "RMSProp (Tieleman & Hinton 2012); centered=true is Graves 2013", c => RmsPropOptions.For(c), All3,
         [
             SpecKey.Number<RmsPropOptions>("rho", o => o.Rho, (o, v) => o with { Rho = v }),
             SpecKey.Number<RmsPropOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
             SpecKey.Number<RmsPropOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
             SpecKey.Boolean<RmsPropOptions>("centered", o => o.Centered, (o, v) => o with { Centered = v }, PT),
         ]),
-        new("adadelta", "Adadelta (Zeiler 2012); initial_delta sets the starting update average", c => AdadeltaOptions.For(c), All3,
+        Rule("adadelta", "Adadelta (Zeiler 2012); initial_delta sets the starting update average", c => AdadeltaOptions.For(c), All3,
         [
             SpecKey.Number<AdadeltaOptions>("rho", o => o.Rho, (o, v) => o with { Rho = v }),
             SpecKey.Number<AdadeltaOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
             SpecKey.Number<AdadeltaOptions>("initial_delta", o => o.InitialDelta, (o, v) => o with { InitialDelta = v }),
         ]),
-        new("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All3, AdamKeys),
-        new("adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019)", c => AdamWOptions.For(c), [PT],
+        Rule("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All3, AdamKeys),
+        Rule("adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019)", c => AdamWOptions.For(c), [PT],
         [
             .. MomentKeys(),
             SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }),
         ]),
-        new("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3, MomentKeys()),
-        new("nadam", "Adam with Nesterov momentum (Dozat 2016)", c => NAdamOptions.For(c), [PT],
+        Rule("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3, MomentKeys()),
+        Rule("nadam", "Adam with Nesterov momentum (Dozat 2016)", c => NAdamOptions.For(c), [PT],
         [
             .. MomentKeys(),
             SpecKey.Number<NAdamOptions>("momentum_decay", o => o.MomentumDecay, (o, v) => o with { MomentumDecay = v }),
         ]),
-        new("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT], MomentKeys()),
+        Rule("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT], MomentKeys()),
     ];
+
+    // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.
+    private static OptimizerEntry Rule(string name, string summary, Func<Convention, OptimizerOptions> defaults, IReadOnlyList<Convention> definedIn, IReadOnlyList<SpecKey> keys) =>
+        new(name, summary, defaults, definedIn, keys) { Showcase = ClassicShowcase.For(name) };
 
     /// <summary>The names of every rule.</summary>
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);

@@ -18,6 +18,17 @@ public sealed class OptimizerEntry(string name, string summary, Func<Convention,
     /// <summary>Every key, with the conventions where it exists.</summary>
     public IReadOnlyList<SpecKey> Keys { get; } = [SpecKey.LearningRate, .. keys, .. SpecKey.Shared];
 
+    /// <summary>
+    /// Specs that show this rule at its best on named landscapes, by function name (<c>rosenbrock</c> →
+    /// <c>adam(lr=0.2)</c>), read under the pytorch convention: the classics figures take each rule's own.
+    /// A landscape not listed shows the rule at its defaults (<see cref="ShowcaseSpec"/>). Every spec must
+    /// name this rule; <see cref="OptimizerCatalog.Register"/> checks that it parses.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Showcase { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The spec that shows this rule on the landscape <paramref name="function"/>: its <see cref="Showcase"/> entry, or its name alone (the defaults).</summary>
+    public string ShowcaseSpec(string function) => Showcase.TryGetValue(function, out string? spec) ? spec : Name;
+
     /// <summary>The convention whose formula runs when <paramref name="convention"/> is asked for.</summary>
     public Convention Effective(Convention convention) => DefinedIn.Contains(convention) ? convention : DefinedIn.Contains(Convention.PyTorch) ? Convention.PyTorch : DefinedIn[0];
 

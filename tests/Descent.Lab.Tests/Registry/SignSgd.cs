@@ -9,5 +9,5 @@ public sealed class SignSgd<T>(int length, SignSgdOptions options)
 {
     /// <inheritdoc/>
     protected override void StepGroup(int index, ParameterGroup<SignSgdOptions> group, Span<T> p, ReadOnlySpan<T> g, long t) =>
-        UpdateLoop.Run(Prologue(index), new SignUpdate<T>(C(LearningRate(index))), p, g);
+        UpdateLoop.Run(Kernel, Prologue(index), new SignUpdate<T>(C(LearningRate(index))), p, g);
 }

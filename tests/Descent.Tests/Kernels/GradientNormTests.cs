@@ -7,7 +7,6 @@ namespace Descent.Tests.Kernels;
 /// The global gradient norm behind clip_norm: the same bits at every register width and thread
 /// count, and the true sum of squares (checked against an error-free one built from exact products).
 /// </summary>
-[Collection(nameof(KernelSettingsCollection))]
 public sealed class GradientNormTests
 {
     private static T[] Gradient<T>(int n, int seed) where T : unmanaged, IFloatingPointIeee754<T>
@@ -30,36 +29,22 @@ public sealed class GradientNormTests
         static void Check<T>(T[] g) where T : unmanaged, IFloatingPointIeee754<T>
         {
             var partials = new double[GradientNorm.PartialsFor(g.Length)];
-            double scalar = GradientNorm.SumOfSquares<T, Lane<T>>(g, partials);
-            Assert.Equal(scalar, GradientNorm.SumOfSquares<T, Lanes128<T>>(g, partials));
-            Assert.Equal(scalar, GradientNorm.SumOfSquares<T, Lanes256<T>>(g, partials));
+            double scalar = GradientNorm.SumOfSquares<T, Lane<T>>(KernelSettings.Default, g, partials);
+            Assert.Equal(scalar, GradientNorm.SumOfSquares<T, Lanes128<T>>(KernelSettings.Default, g, partials));
+            Assert.Equal(scalar, GradientNorm.SumOfSquares<T, Lanes256<T>>(KernelSettings.Default, g, partials));
             if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                Assert.Equal(scalar, GradientNorm.SumOfSquares<T, Lanes512<T>>(g, partials));
+                Assert.Equal(scalar, GradientNorm.SumOfSquares<T, Lanes512<T>>(KernelSettings.Default, g, partials));
         }
     }
 
     [Fact]
     public void SumOfSquares_OneOrManyThreads_SameBits()
     {
-        int saved = KernelSettings.ParallelThreshold, threads = KernelSettings.MaxThreads;
-        try
-        {
-            var g = Gradient<float>(40 * GradientNorm.Block + 123, 7);
-            var partials = new double[GradientNorm.PartialsFor(g.Length)];
-            KernelSettings.MaxThreads = 1;
-            double one = GradientNorm.SumOfSquares<float>(g, partials);
-            KernelSettings.ParallelThreshold = 1000;
-            foreach (int n in new[] { 2, 3, 4 })
-            {
-                KernelSettings.MaxThreads = n;
-                Assert.Equal(one, GradientNorm.SumOfSquares<float>(g, partials));
-            }
-        }
-        finally
-        {
-            KernelSettings.ParallelThreshold = saved;
-            KernelSettings.MaxThreads = threads;
-        }
+        var g = Gradient<float>(40 * GradientNorm.Block + 123, 7);
+        var partials = new double[GradientNorm.PartialsFor(g.Length)];
+        double one = GradientNorm.SumOfSquares<float>(new KernelSettings { MaxThreads = 1 }, g, partials);
+        foreach (int n in new[] { 2, 3, 4 })
+            Assert.Equal(one, GradientNorm.SumOfSquares<float>(new KernelSettings { MaxThreads = n, ParallelThreshold = 1000 }, g, partials));
     }
 
     [Theory]
@@ -83,7 +68,7 @@ public sealed class GradientNormTests
             }
         }
         double expected = Math.Sqrt(sum + compensation);
-        double actual = GradientNorm.L2<double>(g, new double[GradientNorm.PartialsFor(n)]);
+        double actual = GradientNorm.L2<double>(KernelSettings.Default, g, new double[GradientNorm.PartialsFor(n)]);
         Assert.True(Math.Abs(actual - expected) <= 1e-13 * expected, $"expected {expected:R}, got {actual:R}");
     }
 
@@ -91,8 +76,8 @@ public sealed class GradientNormTests
     public void L2_NonFiniteGradient_PropagatesAsTorchNorm()
     {
         var partials = new double[1];
-        Assert.Equal(double.PositiveInfinity, GradientNorm.L2<double>([1, double.NegativeInfinity, 2], partials));
-        Assert.True(double.IsNaN(GradientNorm.L2<double>([1, double.NaN, double.PositiveInfinity], partials)));
-        Assert.Equal(0, GradientNorm.L2<double>([], partials));
+        Assert.Equal(double.PositiveInfinity, GradientNorm.L2<double>(KernelSettings.Default, [1, double.NegativeInfinity, 2], partials));
+        Assert.True(double.IsNaN(GradientNorm.L2<double>(KernelSettings.Default, [1, double.NaN, double.PositiveInfinity], partials)));
+        Assert.Equal(0, GradientNorm.L2<double>(KernelSettings.Default, [], partials));
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Descent.Kernels;
 using Descent.Specs;
 
 namespace Descent.Tests.Kernels;
@@ -67,9 +68,9 @@ public static class KernelCases
         }
     }
 
-    /// <summary>Creates the optimizer for a case.</summary>
-    public static Optimizer<T> Create<T>(string convention, string spec, int length) where T : unmanaged, IFloatingPointIeee754<T> =>
-        OptimizerCatalog.Resolve(spec, OptimizerCatalog.ParseConvention(convention)).Create<T>(length);
+    /// <summary>Creates the optimizer for a case, its passes run under <paramref name="kernel"/> (the defaults when null).</summary>
+    public static Optimizer<T> Create<T>(string convention, string spec, int length, KernelSettings? kernel = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        (OptimizerCatalog.Resolve(spec, OptimizerCatalog.ParseConvention(convention)) with { Kernel = kernel ?? KernelSettings.Default }).Create<T>(length);
 
     /// <summary>Whether two values are the same bits, or both NaN (payloads may differ between instruction forms).</summary>
     public static bool Same<T>(T a, T b) where T : unmanaged, IFloatingPointIeee754<T>

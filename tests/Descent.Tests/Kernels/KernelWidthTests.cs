@@ -4,15 +4,11 @@ using Descent.Specs;
 
 namespace Descent.Tests.Kernels;
 
-/// <summary>Tests that pin <see cref="KernelSettings.Width"/> run one at a time.</summary>
-[CollectionDefinition(nameof(KernelSettingsCollection), DisableParallelization = true)]
-public sealed class KernelSettingsCollection;
-
 /// <summary>
 /// Every vector width must give the scalar reference's bits: all lengths 0..300, misaligned slices,
-/// canaries around the buffers, special values at every position, and 50-step runs.
+/// canaries around the buffers, special values at every position, and 50-step runs. Each optimizer is
+/// given its width through its options, so these tests run in parallel with any other.
 /// </summary>
-[Collection(nameof(KernelSettingsCollection))]
 public sealed class KernelWidthTests
 {
     private static readonly VectorWidth[] Widths = [VectorWidth.V128, VectorWidth.V256, VectorWidth.V512];
@@ -56,23 +52,14 @@ public sealed class KernelWidthTests
     [Fact]
     public void Update_LargeBufferAcrossThreads_MatchesScalarReference()
     {
-        int saved = KernelSettings.ParallelThreshold, threads = KernelSettings.MaxThreads;
-        try
+        var scalar = new KernelSettings { Width = VectorWidth.Scalar, MaxThreads = 1 };
+        var parallel = new KernelSettings { ParallelThreshold = 1000, MaxThreads = 4 };
+        foreach (var (convention, spec) in KernelCases.All())
         {
-            KernelSettings.ParallelThreshold = 1000;
-            KernelSettings.MaxThreads = 4;
-            foreach (var (convention, spec) in KernelCases.All())
-            {
-                var problem = Problem<float>.Random(10_007, seed: 3);
-                var reference = problem.Run(OptimizerCatalog.Name(convention), spec, VectorWidth.Scalar, steps: 3, threads: 1);
-                var parallel = problem.Run(OptimizerCatalog.Name(convention), spec, VectorWidth.Auto, steps: 3, threads: 4);
-                AssertSame(reference.Parameters, parallel.Parameters, spec);
-            }
-        }
-        finally
-        {
-            KernelSettings.ParallelThreshold = saved;
-            KernelSettings.MaxThreads = threads;
+            var problem = Problem<float>.Random(10_007, seed: 3);
+            var reference = problem.Run(OptimizerCatalog.Name(convention), spec, scalar, steps: 3);
+            var result = problem.Run(OptimizerCatalog.Name(convention), spec, parallel, steps: 3);
+            AssertSame(reference.Parameters, result.Parameters, spec);
         }
     }
 
@@ -81,10 +68,10 @@ public sealed class KernelWidthTests
         for (int n = 0; n <= 300; n++)
         {
             var problem = Problem<T>.Random(n, seed: n);
-            var reference = problem.Run(convention, spec, VectorWidth.Scalar, steps: 3);
+            var reference = problem.Run(convention, spec, Pinned(VectorWidth.Scalar), steps: 3);
             foreach (var width in Widths)
             {
-                var result = problem.Run(convention, spec, width, steps: 3, offset: n % 4);
+                var result = problem.Run(convention, spec, Pinned(width), steps: 3, offset: n % 4);
                 AssertSame(reference.Parameters, result.Parameters, $"{spec} {typeof(T).Name} n={n} {width}");
                 for (int b = 0; b < reference.State.Length; b++)
                     AssertSame(reference.State[b], result.State[b], $"{spec} state {b} n={n} {width}");
@@ -104,10 +91,10 @@ public sealed class KernelWidthTests
                 {
                     var problem = Problem<T>.Random(n, seed: position);
                     (inGradient ? problem.Offsets : problem.Start)[position] = T.CreateTruncating(special);
-                    var reference = problem.Run(convention, spec, VectorWidth.Scalar, steps: 2);
+                    var reference = problem.Run(convention, spec, Pinned(VectorWidth.Scalar), steps: 2);
                     foreach (var width in Widths)
                     {
-                        var result = problem.Run(convention, spec, width, steps: 2, offset: 1);
+                        var result = problem.Run(convention, spec, Pinned(width), steps: 2, offset: 1);
                         AssertSame(reference.Parameters, result.Parameters, $"{spec} {special} at {position} {width}");
                     }
                 }
@@ -119,22 +106,22 @@ public sealed class KernelWidthTests
     {
         var problem = Problem<T>.Random(133, seed: 50);
         var scalar = problem.Start.ToArray();
-        var optimizers = Widths.Select(_ => KernelCases.Create<T>(convention, spec, problem.Start.Length)).ToArray();
-        var reference = KernelCases.Create<T>(convention, spec, problem.Start.Length);
+        var optimizers = Widths.Select(w => KernelCases.Create<T>(convention, spec, problem.Start.Length, Pinned(w))).ToArray();
+        var reference = KernelCases.Create<T>(convention, spec, problem.Start.Length, Pinned(VectorWidth.Scalar));
         var vectors = Widths.Select(_ => problem.Start.ToArray()).ToArray();
         for (int step = 1; step <= 50; step++)
         {
-            KernelSettings.Width = VectorWidth.Scalar;
             reference.Step(scalar, problem.Oracle);
             for (int w = 0; w < Widths.Length; w++)
             {
-                KernelSettings.Width = Widths[w];
                 optimizers[w].Step(vectors[w], problem.Oracle);
                 AssertSame(scalar, vectors[w], $"{spec} step {step} {Widths[w]}");
             }
         }
-        KernelSettings.Width = VectorWidth.Auto;
     }
+
+    /// <summary>The defaults with the register width pinned to <paramref name="width"/>.</summary>
+    private static KernelSettings Pinned(VectorWidth width) => new() { Width = width };
 
     private static void AssertSame<T>(T[] expected, T[] actual, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -168,26 +155,15 @@ public sealed class KernelWidthTests
             for (int i = 0; i < q.Length; i++) g[i] = Curvature[i] * q[i] + Offsets[i];
         }
 
-        public (T[] Parameters, T[][] State, bool CanariesIntact) Run(string convention, string spec, VectorWidth width, int steps, int offset = 0, int threads = 0)
+        public (T[] Parameters, T[][] State, bool CanariesIntact) Run(string convention, string spec, KernelSettings kernel, int steps, int offset = 0)
         {
             int n = Start.Length;
             const int pad = 9;
             T canary = T.CreateTruncating(12345.678);
             var buffer = Enumerable.Repeat(canary, n + offset + pad).ToArray();
             Start.CopyTo(buffer, offset);
-            var optimizer = KernelCases.Create<T>(convention, spec, n);
-            int savedThreads = KernelSettings.MaxThreads;
-            KernelSettings.Width = width;
-            if (threads > 0) KernelSettings.MaxThreads = threads;
-            try
-            {
-                for (int s = 0; s < steps; s++) optimizer.Step(buffer.AsSpan(offset, n), Oracle);
-            }
-            finally
-            {
-                KernelSettings.Width = VectorWidth.Auto;
-                KernelSettings.MaxThreads = savedThreads;
-            }
+            var optimizer = KernelCases.Create<T>(convention, spec, n, kernel);
+            for (int s = 0; s < steps; s++) optimizer.Step(buffer.AsSpan(offset, n), Oracle);
             bool intact = buffer.Take(offset).Concat(buffer.Skip(offset + n)).All(v => KernelCases.Same(v, canary));
             var state = optimizer.StateNames.Select(name => optimizer.State(name).ToArray()).ToArray();
             return (buffer.AsSpan(offset, n).ToArray(), state, intact);

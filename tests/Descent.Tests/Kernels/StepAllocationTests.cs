@@ -3,7 +3,6 @@ using Descent.Kernels;
 namespace Descent.Tests.Kernels;
 
 /// <summary>A step reuses its buffers and its worker threads: steady-state steps allocate nothing.</summary>
-[Collection(nameof(KernelSettingsCollection))]
 public sealed class StepAllocationTests
 {
     public static TheoryData<string, string> Cases() => KernelCases.Rows();
@@ -26,25 +25,14 @@ public sealed class StepAllocationTests
     [Fact]
     public void Step_LargeBufferOnWorkerThreads_AllocatesNothing()
     {
-        int saved = KernelSettings.ParallelThreshold, threads = KernelSettings.MaxThreads;
-        try
-        {
-            KernelSettings.ParallelThreshold = 1000;
-            KernelSettings.MaxThreads = 2;
-            var optimizer = KernelCases.Create<float>("pytorch", "adam", 100_000);
-            var p = new float[100_000];
-            var g = Enumerable.Range(0, 100_000).Select(i => (float)Math.Cos(i)).ToArray();
-            for (int i = 0; i < 3; i++) optimizer.Step(p, g);
+        var optimizer = KernelCases.Create<float>("pytorch", "adam", 100_000, new KernelSettings { ParallelThreshold = 1000, MaxThreads = 2 });
+        var p = new float[100_000];
+        var g = Enumerable.Range(0, 100_000).Select(i => (float)Math.Cos(i)).ToArray();
+        for (int i = 0; i < 3; i++) optimizer.Step(p, g);
 
-            // The calling thread hands out the work; the process-wide count would also see the test runner's own threads.
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 10; i++) optimizer.Step(p, g);
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        finally
-        {
-            KernelSettings.ParallelThreshold = saved;
-            KernelSettings.MaxThreads = threads;
-        }
+        // The calling thread hands out the work; the process-wide count would also see the test runner's own threads.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) optimizer.Step(p, g);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

@@ -31,8 +31,8 @@ public sealed class Adadelta<T> : GroupedOptimizer<T, AdadeltaOptions> where T :
         Span<T> E = Buffer(0, group), D = Buffer(1, group);
         T lr = C(LearningRate(index));
         if (o.Convention == Convention.Lasagne)
-            UpdateLoop.Run(Prologue(index), new AdadeltaLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, E, D);
+            UpdateLoop.Run(Kernel, Prologue(index), new AdadeltaLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, E, D);
         else
-            UpdateLoop.Run(Prologue(index), new AdadeltaUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon), fused: o.Convention == Convention.PyTorch), p, g, E, D);
+            UpdateLoop.Run(Kernel, Prologue(index), new AdadeltaUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon), fused: o.Convention == Convention.PyTorch), p, g, E, D);
     }
 }

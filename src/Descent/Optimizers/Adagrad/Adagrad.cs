@@ -33,14 +33,14 @@ public sealed class Adagrad<T> : GroupedOptimizer<T, AdagradOptions> where T : u
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(pre, new AdagradLectureUpdate<T>(C(lr), C(o.Epsilon), C(o.Power), o.Accumulate == AdagradAccumulate.Abs), p, g, sum);
+                UpdateLoop.Run(Kernel, pre, new AdagradLectureUpdate<T>(C(lr), C(o.Epsilon), C(o.Power), o.Accumulate == AdagradAccumulate.Abs), p, g, sum);
                 break;
             case Convention.Lasagne:
-                UpdateLoop.Run(pre, new AdagradLasagneUpdate<T>(C(lr), C(o.Epsilon)), p, g, sum);
+                UpdateLoop.Run(Kernel, pre, new AdagradLasagneUpdate<T>(C(lr), C(o.Epsilon)), p, g, sum);
                 break;
             default:
                 double clr = lr / (1 + (t - 1) * o.LearningRateDecay);
-                UpdateLoop.Run(pre, new AdagradUpdate<T>(C(clr), C(o.Epsilon)), p, g, sum);
+                UpdateLoop.Run(Kernel, pre, new AdagradUpdate<T>(C(clr), C(o.Epsilon)), p, g, sum);
                 break;
         }
     }

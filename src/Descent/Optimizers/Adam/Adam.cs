@@ -34,17 +34,17 @@ public sealed class Adam<T> : GroupedOptimizer<T, AdamOptions> where T : unmanag
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(pre, new AdamLectureUpdate<T>(moments, C(lr), C(bc1), C(bc2), C(o.Epsilon)), p, g, m, v);
+                UpdateLoop.Run(Kernel, pre, new AdamLectureUpdate<T>(moments, C(lr), C(bc1), C(bc2), C(o.Epsilon)), p, g, m, v);
                 break;
             case Convention.Lasagne:
                 var a = C(lr * Math.Sqrt(bc2) / bc1);
-                if (o.AmsGrad) UpdateLoop.Run(pre, new LasagneAmsGradUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v, Buffer(2, group));
-                else UpdateLoop.Run(pre, new AdamEpsilonHatUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v);
+                if (o.AmsGrad) UpdateLoop.Run(Kernel, pre, new LasagneAmsGradUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(Kernel, pre, new AdamEpsilonHatUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v);
                 break;
             default:
                 var update = new AdamUpdate<T>(moments, C(lr / bc1), C(Math.Sqrt(bc2)), C(o.Epsilon));
-                if (o.AmsGrad) UpdateLoop.Run(pre, new AmsGradUpdate<T>(update), p, g, m, v, Buffer(2, group));
-                else UpdateLoop.Run(pre, update, p, g, m, v);
+                if (o.AmsGrad) UpdateLoop.Run(Kernel, pre, new AmsGradUpdate<T>(update), p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(Kernel, pre, update, p, g, m, v);
                 break;
         }
     }

@@ -29,8 +29,8 @@ public sealed class Adamax<T> : GroupedOptimizer<T, AdamaxOptions> where T : unm
         T a = C(LearningRate(index) / (1 - Math.Pow(beta1, t)));
         Span<T> m = Buffer(0, group), u = Buffer(1, group);
         if (o.Convention == Convention.PyTorch)
-            UpdateLoop.Run(Prologue(index), new AdamaxUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
+            UpdateLoop.Run(Kernel, Prologue(index), new AdamaxUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
         else
-            UpdateLoop.Run(Prologue(index), new AdamaxLasagneUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
+            UpdateLoop.Run(Kernel, Prologue(index), new AdamaxLasagneUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
     }
 }

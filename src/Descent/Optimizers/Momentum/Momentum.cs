@@ -36,16 +36,16 @@ public sealed class Momentum<T> : GroupedOptimizer<T, MomentumOptions> where T :
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(pre, new LectureMomentumUpdate<T>(lr, mu), p, g, v);
+                UpdateLoop.Run(Kernel, pre, new LectureMomentumUpdate<T>(lr, mu), p, g, v);
                 break;
             case Convention.Lasagne when nesterov:
-                UpdateLoop.Run(pre, new LasagneNesterovUpdate<T>(lr, mu), p, g, v);
+                UpdateLoop.Run(Kernel, pre, new LasagneNesterovUpdate<T>(lr, mu), p, g, v);
                 break;
             case Convention.Lasagne:
-                UpdateLoop.Run(pre, new LasagneMomentumUpdate<T>(lr, mu), p, g, v);
+                UpdateLoop.Run(Kernel, pre, new LasagneMomentumUpdate<T>(lr, mu), p, g, v);
                 break;
             default:
-                UpdateLoop.Run(pre, new SgdMomentumUpdate<T>(lr, mu, C(1 - o.Dampening), nesterov, t == 1), p, g, v);
+                UpdateLoop.Run(Kernel, pre, new SgdMomentumUpdate<T>(lr, mu, C(1 - o.Dampening), nesterov, t == 1), p, g, v);
                 break;
         }
     }

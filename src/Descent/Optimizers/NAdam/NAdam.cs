@@ -45,7 +45,7 @@ public sealed class NAdam<T> : GroupedOptimizer<T, NAdamOptions> where T : unman
         double muProduct = double.CreateTruncating(product);
         double muProductNext = double.CreateTruncating(product * C(mu) * C(muNext));
         scalars[0] = muProduct;
-        UpdateLoop.Run(Prologue(index), new NAdamUpdate<T>(
+        UpdateLoop.Run(Kernel, Prologue(index), new NAdamUpdate<T>(
             new AdamMoments<T>(C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), fused: true),
             C(bc2), C(o.Epsilon),
             C(lr * (1.0 - mu) / (1.0 - muProduct)),

@@ -32,7 +32,7 @@ public sealed class RAdam<T> : GroupedOptimizer<T, RAdamOptions> where T : unman
         var moments = new AdamMoments<T>(C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), fused: true);
         bool rectify = rhoT > 5;
         double rect = rectify ? Math.Sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT)) : 0;
-        UpdateLoop.Run(Prologue(index), new RAdamUpdate<T>(moments, C(bc1), C(LearningRate(index)), C(Math.Sqrt(bc2)), C(o.Epsilon), C(rect), rectify),
+        UpdateLoop.Run(Kernel, Prologue(index), new RAdamUpdate<T>(moments, C(bc1), C(LearningRate(index)), C(Math.Sqrt(bc2)), C(o.Epsilon), C(rect), rectify),
             p, g, Buffer(0, group), Buffer(1, group));
     }
 }

@@ -50,23 +50,23 @@ public sealed class RmsProp<T> : GroupedOptimizer<T, RmsPropOptions> where T : u
         switch (o.Convention)
         {
             case Convention.Lecture:
-                UpdateLoop.Run(pre, new RmsPropLectureUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
+                UpdateLoop.Run(Kernel, pre, new RmsPropLectureUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
                 break;
             case Convention.Lasagne:
-                UpdateLoop.Run(pre, new RmsPropLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
+                UpdateLoop.Run(Kernel, pre, new RmsPropLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
                 break;
             default:
                 var avg = new RmsPropAverages<T>(C(o.Rho), C(1 - o.Rho), C(o.Epsilon));
                 double mu = Momentum(index, o.Momentum);
                 bool momentum = mu > 0, centered = UsesCentered(o);
                 if (momentum && centered)
-                    UpdateLoop.Run(pre, new RmsPropCenteredMomentumUpdate<T>(avg, lr, C(mu)), p, g, v, Buffer(_gradAvgIndex, group), Buffer(_momentumIndex, group));
+                    UpdateLoop.Run(Kernel, pre, new RmsPropCenteredMomentumUpdate<T>(avg, lr, C(mu)), p, g, v, Buffer(_gradAvgIndex, group), Buffer(_momentumIndex, group));
                 else if (momentum)
-                    UpdateLoop.Run(pre, new RmsPropMomentumUpdate<T>(avg, lr, C(mu)), p, g, v, Buffer(_momentumIndex, group));
+                    UpdateLoop.Run(Kernel, pre, new RmsPropMomentumUpdate<T>(avg, lr, C(mu)), p, g, v, Buffer(_momentumIndex, group));
                 else if (centered)
-                    UpdateLoop.Run(pre, new RmsPropCenteredUpdate<T>(avg, lr), p, g, v, Buffer(_gradAvgIndex, group));
+                    UpdateLoop.Run(Kernel, pre, new RmsPropCenteredUpdate<T>(avg, lr), p, g, v, Buffer(_gradAvgIndex, group));
                 else
-                    UpdateLoop.Run(pre, new RmsPropUpdate<T>(avg, lr), p, g, v);
+                    UpdateLoop.Run(Kernel, pre, new RmsPropUpdate<T>(avg, lr), p, g, v);
                 break;
         }
     }

@@ -30,8 +30,8 @@ public sealed class Sgd<T> : GroupedOptimizer<T, SgdOptions> where T : unmanaged
         var o = group.Options;
         double lr = LearningRate(index), momentum = Momentum(index, o.Momentum);
         if (momentum == 0)
-            UpdateLoop.Run(Prologue(index), new SgdUpdate<T>(C(lr)), p, g);
+            UpdateLoop.Run(Kernel, Prologue(index), new SgdUpdate<T>(C(lr)), p, g);
         else
-            UpdateLoop.Run(Prologue(index), new SgdMomentumUpdate<T>(C(lr), C(momentum), C(1 - o.Dampening), o.Nesterov, t == 1), p, g, Buffer(0, group));
+            UpdateLoop.Run(Kernel, Prologue(index), new SgdMomentumUpdate<T>(C(lr), C(momentum), C(1 - o.Dampening), o.Nesterov, t == 1), p, g, Buffer(0, group));
     }
 }

@@ -66,7 +66,7 @@ public sealed class SmoothedNesterov<T> : GroupedOptimizer<T, MomentumOptions> w
         {
             var group = groups[j];
             var o = group.Options;
-            UpdateLoop.Run(Prologue(j, lookAhead: true), new LookaheadMomentumUpdate<T>(C(LearningRate(j)), C(Momentum(j, o.Momentum)), T.CreateTruncating(PointsOf(o))),
+            UpdateLoop.Run(Kernel, Prologue(j, lookAhead: true), new LookaheadMomentumUpdate<T>(C(LearningRate(j)), C(Momentum(j, o.Momentum)), T.CreateTruncating(PointsOf(o))),
                 parameters.Slice(group.Offset, group.Length), sum.Slice(group.Offset, group.Length), Buffer(0, group));
         }
     }

@@ -134,6 +134,6 @@ public sealed unsafe class TypedRule<T> : GroupedOptimizer<T, TypedRuleOptions> 
         fixed (nint* table = slice)
         fixed (T* c = constants)
         fixed (GradientPrologue<T>* pre = _prologue)
-            _kernel.Run(pass, KernelSettings.Effective, (nint)table, (nint)c, (nint)pre, group.Length);
+            _kernel.Run(pass, Kernel, (nint)table, (nint)c, (nint)pre, group.Length);
     }
 }

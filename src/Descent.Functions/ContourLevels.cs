@@ -1,10 +1,13 @@
 using System.Globalization;
 
-namespace Descent.Lab.Render.Landscape;
+namespace Descent.Functions;
 
 /// <summary>
-/// Chooses contour levels for functions that bring none (classic test functions, typed formulas), and
-/// writes level values as contour labels.
+/// The contour levels of a function on a rectangle, the one choice behind both the rendered figures
+/// (PNG, SVG, GIF) and the page's map: the lecture's own levels for its landscapes, otherwise levels
+/// chosen from the function sampled on a fixed grid (<see cref="SamplePoints"/> a side), so the choice
+/// depends on the function and the rectangle, never on how finely a picture is drawn. Also writes level
+/// values as contour labels.
 /// <para>Linear levels take a round step (1, 2, 2.5 or 5 times a power of ten) that gives about
 /// <c>count</c> levels across the range. When the values span decades — the whole range is more than
 /// <see cref="WideRangeRatio"/> times the rise from the lowest value to the 10th percentile, as for
@@ -19,20 +22,36 @@ public static class ContourLevels
     /// <summary>Range over the rise to the 10th percentile above which levels are logarithmic.</summary>
     public const double WideRangeRatio = 30;
 
+    /// <summary>Points per side, both ends included, of the grid automatic levels are chosen from (the figures' default grid).</summary>
+    public const int SamplePoints = 201;
+
+    /// <summary>
+    /// The levels to draw for <paramref name="objective"/> over <paramref name="domain"/>: its explicit levels
+    /// (finite, distinct, ascending) when it has them, else <see cref="Choose(double[,], int)"/> over the function
+    /// sampled on <see cref="SamplePoints"/> × <see cref="SamplePoints"/> points of <paramref name="domain"/>.
+    /// </summary>
+    public static ChosenLevels For(Objective objective, Domain domain)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        if (objective.ContourLevels is { } given)
+            return new ChosenLevels([.. given.Where(double.IsFinite).Distinct().Order()], ContourSpacing.Linear) { Given = true };
+        return Choose(objective.Evaluate(domain.XValues(SamplePoints), domain.YValues(SamplePoints)));
+    }
+
     /// <summary>
     /// Levels for a function sampled as <paramref name="values"/>; NaN and infinite values are skipped.
     /// No finite value, or a constant function, gives no level.
     /// </summary>
-    public static AutomaticLevels Choose(IEnumerable<double> values, int count = DefaultCount)
+    public static ChosenLevels Choose(IEnumerable<double> values, int count = DefaultCount)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         double[] finite = [.. values.Where(double.IsFinite)];
-        if (finite.Length == 0) return new AutomaticLevels([], ContourSpacing.Linear);
+        if (finite.Length == 0) return new ChosenLevels([], ContourSpacing.Linear);
         Array.Sort(finite);
         double min = finite[0], max = finite[^1];
         double span = max - min;
-        if (!(span > 0) || !double.IsFinite(span)) return new AutomaticLevels([], ContourSpacing.Linear);
+        if (!(span > 0) || !double.IsFinite(span)) return new ChosenLevels([], ContourSpacing.Linear);
 
         double rise = Quantile(finite, 0.10) - min;
         if (rise <= 0) rise = Quantile(finite, 0.5) - min;
@@ -41,7 +60,7 @@ public static class ContourLevels
     }
 
     /// <summary>Levels for a grid of values such as <c>Objective.Evaluate</c> returns.</summary>
-    public static AutomaticLevels Choose(double[,] values, int count = DefaultCount) =>
+    public static ChosenLevels Choose(double[,] values, int count = DefaultCount) =>
         Choose(values.Cast<double>(), count);
 
     /// <summary>A level as its contour label: up to five significant digits, exponent form for very large or small values.</summary>
@@ -54,7 +73,7 @@ public static class ContourLevels
             : level.ToString("G5", CultureInfo.InvariantCulture);
     }
 
-    private static AutomaticLevels Linear(double min, double max, int count)
+    private static ChosenLevels Linear(double min, double max, int count)
     {
         double step = NiceStep((max - min) / count);
         var levels = new List<double>();
@@ -63,10 +82,10 @@ public static class ContourLevels
             double level = Round(k * step);
             if (level > min && level < max) levels.Add(level);
         }
-        return new AutomaticLevels(levels, ContourSpacing.Linear);
+        return new ChosenLevels(levels, ContourSpacing.Linear);
     }
 
-    private static AutomaticLevels Logarithmic(double[] sorted, int count)
+    private static ChosenLevels Logarithmic(double[] sorted, int count)
     {
         double min = sorted[0], max = sorted[^1];
         // Positive functions keep their own values as labels (10, 100, 1000); others count from the bottom.
@@ -88,7 +107,7 @@ public static class ContourLevels
             double level = Round(baseValue + s);
             if (level > min && level < max) levels.Add(level);
         }
-        return new AutomaticLevels(levels, ContourSpacing.Logarithmic) { Base = baseValue };
+        return new ChosenLevels(levels, ContourSpacing.Logarithmic) { Base = baseValue };
     }
 
     private static double NiceStep(double raw)

@@ -1,7 +1,4 @@
-using Descent.Functions;
-using Descent.Lab.Render.Landscape;
-
-namespace Descent.Lab.Render.Tests.Landscape;
+namespace Descent.Functions.Tests;
 
 public class ContourLevelsTests
 {

@@ -1,4 +1,4 @@
-namespace Descent.Lab.Render.Landscape;
+namespace Descent.Functions;
 
 /// <summary>How automatic contour levels are spaced.</summary>
 public enum ContourSpacing

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Descent.Specs;
+
+/// <summary>
+/// The built-in rules' learning rates on the classic test functions under the pytorch convention, tuned
+/// per function from a grid of 1, 2, 5 × 10^k, picking for each rule one in the middle of the range that
+/// converges, so that most paths reach a minimum and the differences between the rules show. Each rule
+/// registers its column as its <see cref="OptimizerEntry.Showcase"/>, as a user's rule brings its own.
+/// </summary>
+internal static class ClassicShowcase
+{
+    // Columns in the order of the built-in registrations.
+    private static readonly string[] Rules =
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam"];
+
+    private static readonly (string Function, double[] LearningRates)[] Table =
+    [
+        ("rosenbrock", [0.002, 0.001, 0.001, 0.001, 1, 0.01, 1, 0.2, 0.1, 1, 0.05, 0.005]),
+        ("beale", [0.02, 0.005, 0.005, 0.005, 0.5, 0.01, 1, 0.1, 0.2, 0.5, 0.05, 0.05]),
+        ("himmelblau", [0.005, 0.001, 0.001, 0.001, 1, 0.1, 50, 0.5, 0.5, 0.5, 0.1, 0.05]),
+        ("rastrigin", [0.01, 0.002, 0.002, 0.002, 5, 0.5, 500, 2, 2, 2, 1, 0.2]),
+        ("ackley", [0.1, 0.05, 0.05, 0.1, 1, 0.1, 100, 0.5, 0.5, 0.5, 0.5, 2]),
+        ("booth", [0.05, 0.01, 0.01, 0.01, 10, 0.5, 50, 1, 1, 2, 1, 0.2]),
+        ("saddle", [0.02, 0.002, 0.002, 0.002, 0.05, 0.005, 1, 0.01, 0.01, 0.02, 0.01, 0.05]),
+        ("monkey-saddle", [0.005, 0.0005, 0.0005, 0.0005, 0.05, 0.005, 0.5, 0.005, 0.005, 0.01, 0.005, 0.02]),
+        ("styblinski-tang", [0.01, 0.002, 0.002, 0.002, 1, 0.05, 10, 0.5, 0.5, 0.5, 0.05, 0.1]),
+        ("goldstein-price", [2e-5, 1e-5, 1e-5, 1e-5, 0.1, 0.01, 5, 0.05, 0.05, 0.1, 0.05, 1e-5]),
+    ];
+
+    /// <summary>The showcase specs of built-in rule <paramref name="rule"/>, by function name.</summary>
+    public static IReadOnlyDictionary<string, string> For(string rule)
+    {
+        int column = Array.IndexOf(Rules, rule);
+        return Table.ToDictionary(row => row.Function,
+            row => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, row.LearningRates[column]));
+    }
+}
