@@ -141,6 +141,16 @@ public static class OptimizerCatalog
         Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant())
         ?? throw new SpecException($"Unknown optimizer '{OptimizerSpec.Quote(name)}'; valid: {string.Join(", ", Names)}.");
 
+    /// <summary>
+    /// The rule <paramref name="spec"/> names: a registered one, or for <c>rule(...)</c> the typed rule it defines (its
+    /// statements parsed and checked; a <see cref="Rules.RuleException"/> points at a bad character).
+    /// </summary>
+    public static OptimizerEntry EntryOf(OptimizerSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Name == Rules.TypedRules.Unnamed ? Rules.TypedRules.Define(spec.Name, spec) : Find(spec.Name);
+    }
+
     /// <summary>Parses <paramref name="text"/> into validated options under <paramref name="convention"/>.</summary>
     public static OptimizerOptions Resolve(string text, Convention convention) => Resolve(OptimizerSpec.Parse(text), convention);
 
@@ -150,7 +160,7 @@ public static class OptimizerCatalog
     /// </summary>
     public static OptimizerOptions Resolve(OptimizerSpec spec, Convention convention)
     {
-        var entry = spec.Name == Rules.TypedRules.Unnamed ? Rules.TypedRules.Define(spec.Name, spec) : Find(spec.Name);
+        var entry = EntryOf(spec);
         var options = entry.Defaults(convention);
         var effective = entry.Effective(convention);
         foreach (var (key, value) in spec.Values)
