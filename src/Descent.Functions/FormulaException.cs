@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Descent.Functions;
 
 /// <summary>
@@ -14,9 +12,6 @@ namespace Descent.Functions;
 /// </summary>
 public sealed class FormulaException : FunctionException
 {
-    /// <summary>How many characters of a long formula <see cref="Display"/> shows on each side of the error.</summary>
-    public const int DisplayContext = 60;
-
     /// <summary>An error at <paramref name="position"/> of <paramref name="formula"/>.</summary>
     public FormulaException(string formula, int position, string reason)
         : base($"{reason} (formula position {position})")
@@ -35,33 +30,6 @@ public sealed class FormulaException : FunctionException
     /// <summary>What is wrong, without the position.</summary>
     public string Reason { get; }
 
-    /// <summary>
-    /// Three lines: the formula (a window of <see cref="DisplayContext"/> characters each side for a
-    /// long one, cut ends marked with <c>…</c>), a caret under the offending character, and the reason.
-    /// Tabs are kept in the caret line so the caret stays aligned; other control characters show as spaces.
-    /// </summary>
-    public string Display
-    {
-        get
-        {
-            int start = Math.Max(0, Position - DisplayContext);
-            int end = Math.Min(Formula.Length, Position + DisplayContext);
-            var line = new StringBuilder();
-            var caret = new StringBuilder();
-            if (start > 0)
-            {
-                line.Append('…');
-                caret.Append(' ');
-            }
-            for (int i = start; i < end; i++)
-            {
-                char c = Formula[i] == '\t' ? '\t' : char.IsControl(Formula[i]) ? ' ' : Formula[i];
-                line.Append(c);
-                if (i < Position) caret.Append(c == '\t' ? '\t' : ' ');
-            }
-            if (end < Formula.Length) line.Append('…');
-            caret.Append('^');
-            return $"{line}\n{caret}\n{Reason}";
-        }
-    }
+    /// <summary>The formula, a caret under the offending character, and the reason (<see cref="Descent.Specs.CaretDisplay"/>).</summary>
+    public string Display => Descent.Specs.CaretDisplay.Show(Formula, Position, Reason);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Descent.Functions.Formulas;
+using Descent.Specs;
 
 namespace Descent.Functions;
 

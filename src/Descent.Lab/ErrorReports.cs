@@ -24,6 +24,15 @@ public static class ErrorReports
         {
             LabInputException l => BadInput(l.Argument, l.Message, l),
             SpecException s => BadInput("optimizer", s.Message, s),
+            // A typed rule that does not parse: its reason and column in the statements, with the caret display.
+            Descent.Rules.RuleException r => new ErrorReport
+            {
+                Kind = ErrorKind.BadInput,
+                Argument = "optimizer",
+                Message = OneLine($"{r.Reason} (column {r.Position + 1} of the rule)"),
+                Position = r.Position,
+                Display = r.Display,
+            },
             FunctionException f => BadInput("function", f.Message, f),
             OperationCanceledException => new ErrorReport { Kind = ErrorKind.Cancelled, Message = "cancelled" },
             _ => new ErrorReport { Kind = ErrorKind.Fault, Message = OneLine(e.Message) },

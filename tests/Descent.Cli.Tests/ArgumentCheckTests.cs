@@ -30,7 +30,7 @@ public sealed partial class ArgumentCheckTests
     {
         string line = OneLine(DescentProcess.Run("bench", "--foo", "1"));
 
-        Assert.Equal("descent: --foo: unknown option of 'descent bench'; valid: --convention, --format, --optimizer, --params, --precision, --threads.", line);
+        Assert.Equal("descent: --foo: unknown option of 'descent bench'; valid: --convention, --format, --optimizer, --params, --precision, --rules, --threads.", line);
     }
 
     [Theory]

@@ -175,7 +175,7 @@ public class ParserTests
         Assert.EndsWith("…", lines[0]);
         int caret = lines[1].IndexOf('^');
         Assert.Equal('*', lines[0][caret]);
-        Assert.True(lines[0].Length <= 2 * FormulaException.DisplayContext + 2);
+        Assert.True(lines[0].Length <= 2 * Descent.Specs.CaretDisplay.Context + 2);
     }
 
     [Fact]

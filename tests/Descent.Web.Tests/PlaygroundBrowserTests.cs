@@ -241,6 +241,38 @@ public sealed class PlaygroundBrowserTests(BrowserFixture browser, ITestOutputHe
     }
 
     [Fact]
+    public async Task Playground_TypedRuleFromALink_RacesTheClassicsAndItsEditorPointsACaret()
+    {
+        const string rule = "rule(v = mu*v + lr*grad(p - mu*v); p = p - v | lr=0.01, mu=0.9)";
+        var (page, errors) = await browser.OpenAsync($"#tab=landscape&f=hills-and-canyon&c=lecture&o=nesterov(lr%3D0.01)&o={Uri.EscapeDataString(rule)}");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#loss-readout tbody tr').length === 2", null, Patient);
+        var card = page.Locator("#optimizers .card:nth-child(2)");
+
+        // The typed rule gets its statements in an editor and its hyperparameters as fields.
+        Assert.Equal("v = mu*v + lr*grad(p - mu*v); p = p - v", await card.Locator("textarea.rule-statements").InputValueAsync());
+        Assert.Equal("0.9", await card.Locator("input.key-mu").InputValueAsync());
+        // Written as the lecture's Nesterov, it runs the lecture's Nesterov: both rows end at the same point.
+        await page.EvalOnSelectorAsync("#speed", "e => { e.value = '6'; e.dispatchEvent(new Event('input')); }");
+        await page.ClickAsync("#play");
+        await page.WaitForFunctionAsync("() => document.querySelector('#step-label').textContent === '125 / 125'", null, Patient);
+        var first = await RowCells(page, 1);
+        var second = await RowCells(page, 2);
+        Assert.Equal(first[2..4], second[2..4]);
+
+        // A typo in the statements: the server's caret under the character, on the card.
+        var area = card.Locator("textarea.rule-statements");
+        await area.FillAsync("v = mu*v + lr*grad(p - mu*w); p = p - v");
+        await area.DispatchEventAsync("change");
+        await page.WaitForFunctionAsync("() => document.querySelector('#optimizers .card:nth-child(2) .card-error').hidden === false", null, Patient);
+        string shown = await card.Locator(".card-error").InnerTextAsync();
+        var lines = shown.Split('\n');
+        Assert.Contains("Unknown name 'w'", lines[2]);
+        Assert.Equal(lines[0].IndexOf("*w)", StringComparison.Ordinal) + 1, lines[1].IndexOf('^'));
+        // The refused spec is a 400 the browser logs; nothing else may go wrong.
+        Assert.DoesNotContain(errors, e => !e.Contains("400"));
+    }
+
+    [Fact]
     public void BrowserFixture_NoChromium_FailsSayingToInstallThePackage()
     {
         var e = Assert.Throws<InvalidOperationException>(() => BrowserFixture.RequireChromium("/nonexistent/chromium"));

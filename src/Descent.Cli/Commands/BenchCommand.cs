@@ -19,6 +19,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("optimizer spec, repeatable (default: all that step without an oracle)")]
         public string[] Optimizers { get; init; } = [];
 
+        /// <summary>The user's named typed rules.</summary>
+        [CommandOption("--rules <FILE>")]
+        [Description("a file of named typed rules, one 'name: rule(...)' per line")]
+        public string? Rules { get; init; }
+
         /// <summary>Parameters per step.</summary>
         [CommandOption("--params <N>")]
         [Description("number of parameters (default 10000000)")]
@@ -56,6 +61,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         if (settings.Params < 1 || settings.Params > int.MaxValue) throw new UsageException("--params", $"must be in 1..{int.MaxValue}, got {settings.Params}.");
         if (settings.Threads is < 1) throw new UsageException("--threads", $"must be at least 1, got {settings.Threads}.");
         var convention = Options.Convention(settings.Convention);
+        RulesFile.Load(settings.Rules);
         var specs = settings.Optimizers.Length > 0 ? settings.Optimizers : BenchConfig.DefaultOptimizers;
         foreach (string spec in specs) Options.Optimizer(spec, convention);
         var config = new BenchConfig(specs, settings.Params, settings.Precision, settings.Threads ?? Environment.ProcessorCount) { Convention = convention };

@@ -16,6 +16,11 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         [CommandArgument(0, "[what]")]
         [Description("optimizers, functions, signals, recipes or datasets (default: all)")]
         public string? What { get; init; }
+
+        /// <summary>The user's named typed rules, listed with the built-ins.</summary>
+        [CommandOption("--rules <FILE>")]
+        [Description("a file of named typed rules, one 'name: rule(...)' per line")]
+        public string? Rules { get; init; }
     }
 
     private static readonly Dictionary<string, Func<Table>> Catalogs = new()
@@ -30,6 +35,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
     /// <inheritdoc/>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        RulesFile.Load(settings.Rules);
         if (settings.What is null)
         {
             foreach (var (name, table) in Catalogs)

@@ -14,6 +14,11 @@ public abstract class ExperimentSettings : CommandSettings
     [Description("optimizer spec, repeatable, e.g. \"adam(lr=0.25, beta1=0.9)\"")]
     public string[] Optimizers { get; init; } = [];
 
+    /// <summary>The user's named typed rules.</summary>
+    [CommandOption("--rules <FILE>")]
+    [Description("a file of named typed rules, one 'name: rule(...)' per line; then --optimizer \"name(lr=0.1)\"")]
+    public string? Rules { get; init; }
+
     /// <summary>Convention.</summary>
     [CommandOption("--convention <C>")]
     [Description("lecture, lasagne or pytorch (default pytorch)")]
@@ -64,7 +69,11 @@ public abstract class ExperimentSettings : CommandSettings
     public string RecipeFolder(Descent.Lab.Recipes.Recipe recipe) =>
         Files.OutputDirectory(Out ?? throw new UsageException("--out", $"--recipe {recipe.Name} writes {recipe.Count} figures and needs --out DIR."));
 
-    /// <summary>The optimizer specs; at least one is required.</summary>
-    public string[] RequiredOptimizers(string example) => Optimizers.Length > 0 ? Optimizers
-        : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"{example}\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}.");
+    /// <summary>The optimizer specs, once <c>--rules</c> has named the user's rules; at least one is required.</summary>
+    public string[] RequiredOptimizers(string example)
+    {
+        RulesFile.Load(Rules);
+        return Optimizers.Length > 0 ? Optimizers
+            : throw new UsageException("--optimizer", $"at least one is required, e.g. --optimizer \"{example}\"; valid names: {string.Join(", ", Descent.Specs.OptimizerCatalog.Names)}.");
+    }
 }

@@ -1,3 +1,5 @@
+using Descent.Specs;
+
 namespace Descent.Functions.Formulas;
 
 /// <summary>
@@ -15,11 +17,11 @@ internal sealed class Parser
     private const string Operand = "a number, x, y, a function or '('";
 
     private readonly string _text;
-    private readonly List<Token> _tokens;
+    private readonly List<ExpressionToken> _tokens;
     private int _next;
     private int _depth;
 
-    private Parser(string text, List<Token> tokens)
+    private Parser(string text, List<ExpressionToken> tokens)
     {
         _text = text;
         _tokens = tokens;
@@ -34,26 +36,27 @@ internal sealed class Parser
         if (string.IsNullOrWhiteSpace(text))
             throw new FormulaException(text, 0, "The formula is empty; type an expression in x and y, e.g. x^2 + y^2.");
 
-        var parser = new Parser(text, Lexer.Tokenize(text));
+        var parser = new Parser(text, ExpressionLexer.Tokenize(text, statements: false,
+            "a formula uses numbers, x, y, + - * / ^, parentheses and functions", (position, reason) => new FormulaException(text, position, reason)));
         Node root = parser.ParseSum();
-        Token rest = parser.Peek;
-        if (rest.Kind != TokenKind.End)
+        ExpressionToken rest = parser.Peek;
+        if (rest.Kind != ExpressionTokenKind.End)
             throw parser.Trailing(rest);
         return root;
     }
 
-    private Token Peek => _tokens[_next];
+    private ExpressionToken Peek => _tokens[_next];
 
-    private Token Take() => _tokens[_next++];
+    private ExpressionToken Take() => _tokens[_next++];
 
     private Node ParseSum()
     {
         Node left = ParseProduct();
-        while (Peek.Kind is TokenKind.Plus or TokenKind.Minus)
+        while (Peek.Kind is ExpressionTokenKind.Plus or ExpressionTokenKind.Minus)
         {
-            Token op = Take();
+            ExpressionToken op = Take();
             Node right = ParseProduct();
-            left = Node.Binary(op.Kind == TokenKind.Plus ? BinaryOp.Add : BinaryOp.Subtract, left, right, op.Position);
+            left = Node.Binary(op.Kind == ExpressionTokenKind.Plus ? BinaryOp.Add : BinaryOp.Subtract, left, right, op.Position);
         }
         return left;
     }
@@ -61,33 +64,33 @@ internal sealed class Parser
     private Node ParseProduct()
     {
         Node left = ParseUnary();
-        while (Peek.Kind is TokenKind.Star or TokenKind.Slash)
+        while (Peek.Kind is ExpressionTokenKind.Star or ExpressionTokenKind.Slash)
         {
-            Token op = Take();
+            ExpressionToken op = Take();
             Node right = ParseUnary();
-            left = Node.Binary(op.Kind == TokenKind.Star ? BinaryOp.Multiply : BinaryOp.Divide, left, right, op.Position);
+            left = Node.Binary(op.Kind == ExpressionTokenKind.Star ? BinaryOp.Multiply : BinaryOp.Divide, left, right, op.Position);
         }
         return left;
     }
 
     private Node ParseUnary()
     {
-        if (Peek.Kind is not (TokenKind.Minus or TokenKind.Plus))
+        if (Peek.Kind is not (ExpressionTokenKind.Minus or ExpressionTokenKind.Plus))
             return ParsePower();
         Enter();
-        Token sign = Take();
+        ExpressionToken sign = Take();
         Node operand = ParseUnary();
         _depth--;
-        return sign.Kind == TokenKind.Minus ? Node.Negate(operand, sign.Position) : operand;
+        return sign.Kind == ExpressionTokenKind.Minus ? Node.Negate(operand, sign.Position) : operand;
     }
 
     private Node ParsePower()
     {
         Node basis = ParsePrimary();
-        if (Peek.Kind != TokenKind.Caret)
+        if (Peek.Kind != ExpressionTokenKind.Caret)
             return basis;
         Enter();
-        Token op = Take();
+        ExpressionToken op = Take();
         Node exponent = ParseUnary();
         _depth--;
         return Node.Binary(BinaryOp.Power, basis, exponent, op.Position);
@@ -95,33 +98,33 @@ internal sealed class Parser
 
     private Node ParsePrimary()
     {
-        Token t = Peek;
+        ExpressionToken t = Peek;
         switch (t.Kind)
         {
-            case TokenKind.Number:
+            case ExpressionTokenKind.Number:
                 Take();
                 return Node.Number(t.Number, t.Position);
-            case TokenKind.LeftParen:
+            case ExpressionTokenKind.LeftParen:
             {
                 Enter();
                 Take();
                 Node inner = ParseSum();
-                Expect(TokenKind.RightParen, t, "to close the '('");
+                Expect(ExpressionTokenKind.RightParen, t, "to close the '('");
                 _depth--;
                 return inner;
             }
-            case TokenKind.Name:
+            case ExpressionTokenKind.Name:
                 return ParseName();
-            case TokenKind.End:
+            case ExpressionTokenKind.End:
                 throw new FormulaException(_text, t.Position, $"The formula ends where {Operand} is expected.");
             default:
-                throw new FormulaException(_text, t.Position, $"Expected {Operand} but found {t.Quote(_text)}.");
+                throw new FormulaException(_text, t.Position, $"Expected {Operand} but found {t.Quote(_text, "the end of the formula")}.");
         }
     }
 
     private Node ParseName()
     {
-        Token t = Take();
+        ExpressionToken t = Take();
         string name = t.Text(_text);
         switch (name)
         {
@@ -139,56 +142,56 @@ internal sealed class Parser
 
         int arity = Builtins.Arity(function);
         string usage = arity == 1 ? $"{name}(u)" : $"{name}(a, b)";
-        Token open = Peek;
-        if (open.Kind != TokenKind.LeftParen)
+        ExpressionToken open = Peek;
+        if (open.Kind != ExpressionTokenKind.LeftParen)
             throw new FormulaException(_text, open.Position,
-                $"'{name}' is a function: write {usage}; found {open.Quote(_text)} after it.");
+                $"'{name}' is a function: write {usage}; found {open.Quote(_text, "the end of the formula")} after it.");
         Enter();
         Take();
-        if (Peek.Kind == TokenKind.RightParen)
+        if (Peek.Kind == ExpressionTokenKind.RightParen)
             throw new FormulaException(_text, Peek.Position, $"'{name}' needs {Count(arity)}: write {usage}.");
 
         var args = new List<Node> { ParseSum() };
-        while (Peek.Kind == TokenKind.Comma)
+        while (Peek.Kind == ExpressionTokenKind.Comma)
         {
-            Token comma = Take();
+            ExpressionToken comma = Take();
             if (args.Count == arity)
                 throw new FormulaException(_text, comma.Position, $"'{name}' takes {Count(arity)}: write {usage}.");
-            if (Peek.Kind is TokenKind.Comma or TokenKind.RightParen or TokenKind.End)
+            if (Peek.Kind is ExpressionTokenKind.Comma or ExpressionTokenKind.RightParen or ExpressionTokenKind.End)
                 throw new FormulaException(_text, Peek.Position, $"Argument {args.Count + 1} of '{name}' is missing: write {usage}.");
             args.Add(ParseSum());
         }
-        if (Peek.Kind == TokenKind.RightParen && args.Count < arity)
+        if (Peek.Kind == ExpressionTokenKind.RightParen && args.Count < arity)
             throw new FormulaException(_text, Peek.Position, $"'{name}' takes {Count(arity)} but got {args.Count}: write {usage}.");
-        Expect(TokenKind.RightParen, open, $"to close the call of '{name}' opened");
+        Expect(ExpressionTokenKind.RightParen, open, $"to close the call of '{name}' opened");
         _depth--;
         return Node.Call(function, [.. args], t.Position);
     }
 
     private static string Count(int arity) => arity == 1 ? "1 argument" : $"{arity} arguments";
 
-    private void Expect(TokenKind kind, Token open, string purpose)
+    private void Expect(ExpressionTokenKind kind, ExpressionToken open, string purpose)
     {
-        Token t = Peek;
+        ExpressionToken t = Peek;
         if (t.Kind == kind)
         {
             Take();
             return;
         }
-        string found = t.Kind == TokenKind.End ? "" : $", but found {t.Quote(_text)}";
+        string found = t.Kind == ExpressionTokenKind.End ? "" : $", but found {t.Quote(_text, "the end of the formula")}";
         throw new FormulaException(_text, t.Position, $"Missing ')' {purpose} at position {open.Position}{found}.");
     }
 
-    private FormulaException Trailing(Token t)
+    private FormulaException Trailing(ExpressionToken t)
     {
-        if (t.Kind == TokenKind.RightParen)
+        if (t.Kind == ExpressionTokenKind.RightParen)
             return new FormulaException(_text, t.Position, "Unmatched ')': no '(' is open here.");
-        Token previous = _tokens[_next - 1];
-        if (t.Kind == TokenKind.LeftParen && previous.Kind == TokenKind.Name)
+        ExpressionToken previous = _tokens[_next - 1];
+        if (t.Kind == ExpressionTokenKind.LeftParen && previous.Kind == ExpressionTokenKind.Name)
             return new FormulaException(_text, t.Position,
                 $"'{previous.Text(_text)}' is not a function; write {previous.Text(_text)}*(...) to multiply.");
         return new FormulaException(_text, t.Position,
-            $"Unexpected {t.Quote(_text)} after a complete expression; is an operator missing (write 2*x, not 2x)?");
+            $"Unexpected {t.Quote(_text, "the end of the formula")} after a complete expression; is an operator missing (write 2*x, not 2x)?");
     }
 
     /// <summary>Counts one level of nesting for the token about to be taken, which the error points at.</summary>

@@ -18,6 +18,8 @@ public static class RecipeCatalog
         AdamPaperRecipe.Recipe,
         SchedulesRecipe.Recipe,
         SchedulesRecipe.Mnist,
+        LectureVariantsRecipe.Recipe,
+        LectureVariantsRecipe.Paths,
     ];
 
     /// <summary>The names of every recipe.</summary>

@@ -1,3 +1,5 @@
+using Descent.Optimizers;
+using Descent.Rules;
 using Descent.Schedules;
 using Descent.Specs;
 using Microsoft.AspNetCore.Http;
@@ -21,16 +23,21 @@ public static class SpecEndpoint
         string text = request.Spec ?? throw Fault("spec: missing; write an optimizer spec such as adam(lr=0.25).", null);
         var (entry, options) = Read(text, convention);
         var defaults = entry.Defaults(convention);
+        // A typed rule's own names are declared by the spec itself: they are always written back with it.
+        string? statements = options is TypedRuleOptions { RuleName: TypedRules.Unnamed } typed ? typed.Program.Source : null;
         var keys = entry.KeysIn(convention).Select(k =>
         {
             string value = k.Get(options), fallback = k.Get(defaults);
-            return new SpecValue(k.Name, k.Kind, fallback, value, value != fallback);
+            bool own = statements is not null && (k.Name == SpecKey.LearningRate.Name || !SpecKey.Shared.Contains(k));
+            return new SpecValue(k.Name, k.Kind, fallback, value, own || value != fallback);
         }).ToList();
+        var pairs = keys.Where(k => k.Changed).Select(k => new KeyValuePair<string, string>(k.Name, k.Value));
         return new SpecResult
         {
-            Spec = new OptimizerSpec(entry.Name, keys.Where(k => k.Changed).Select(k => new KeyValuePair<string, string>(k.Name, k.Value))).ToString(),
+            Spec = new OptimizerSpec(entry.Name, statements is null ? pairs : pairs.Prepend(new("", statements))).ToString(),
             Resolved = OptimizerCatalog.Describe(options).ToString(),
             Name = entry.Name,
+            Statements = statements,
             Convention = OptimizerCatalog.Name(convention),
             Effective = OptimizerCatalog.Name(entry.Effective(convention)),
             Keys = keys,
@@ -50,8 +57,9 @@ public static class SpecEndpoint
         catch (SpecException e) { throw Fault(e.Message, null, e); }
         int lead = text.Length - text.TrimStart().Length;
         OptimizerEntry entry;
-        try { entry = OptimizerCatalog.Find(parsed.Name); }
+        try { entry = OptimizerCatalog.EntryOf(parsed); }
         catch (SpecException e) { throw Fault(e.Message, lead, e); }
+        catch (RuleException e) { throw Fault($"{e.Reason} (column {e.Position + 1} of the rule)", StatementsStart(text) + e.Position, e); }
         try
         {
             return (entry, OptimizerCatalog.Resolve(parsed, convention));
@@ -66,6 +74,8 @@ public static class SpecEndpoint
     // read is the first whose prefix of the spec fails with the same message. Otherwise there is no one place.
     private static int? KeyAtFault(string text, OptimizerSpec parsed, Convention convention, string message)
     {
+        // A typed rule's values follow its statements after '|': its messages name the key, not a place.
+        if (parsed.Name == TypedRules.Unnamed) return null;
         string head = OptimizerSpec.Quote(parsed.ToString()) + ": ";
         if (message.StartsWith(head, StringComparison.Ordinal))
         {
@@ -96,6 +106,14 @@ public static class SpecEndpoint
         int at = lead + open + 1;
         for (int j = 0; j < index; j++) at += parts[j].Length + 1;
         return at + parts[index].Length - parts[index].TrimStart().Length;
+    }
+
+    // Where a typed rule's statements start in text: after "rule(" and the blanks the parser trims.
+    private static int StatementsStart(string text)
+    {
+        int at = text.IndexOf('(') + 1;
+        while (at < text.Length && char.IsWhiteSpace(text[at])) at++;
+        return at;
     }
 
     private static bool Uses<TSchedule>(ScheduleOptions schedule) where TSchedule : ScheduleOptions =>

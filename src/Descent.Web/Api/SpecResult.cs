@@ -15,6 +15,9 @@ public sealed record SpecResult
     /// <summary>The rule's name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>A typed rule's statements (<c>rule(&lt;statements&gt; | …)</c>), or null for a registered rule.</summary>
+    public string? Statements { get; init; }
+
     /// <summary>The convention the spec was read under.</summary>
     public required string Convention { get; init; }
 

@@ -431,7 +431,8 @@ async function init() {
   fillSelect($('r-convention'), optimizers.conventions, state.r.convention);
   fillSelect($('r-interpolation'), signals.interpolations, state.r.interpolation);
   fillSelect($('signal'), signals.signals.map(s => s.name), state.r.signal);
-  for (const id of ['optimizer-add', 'r-optimizer-add']) fillSelect($(id), optimizers.optimizers.map(x => x.name), 'adam');
+  // 'rule' starts a card with a typed rule to edit.
+  for (const id of ['optimizer-add', 'r-optimizer-add']) fillSelect($(id), [...optimizers.optimizers.map(x => x.name), 'rule'], 'adam');
   $('steps').value = String(state.steps);
   $('steps').max = '10000';
   $('r-steps').value = state.r.steps ? String(state.r.steps) : '';

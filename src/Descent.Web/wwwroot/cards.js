@@ -13,10 +13,21 @@ const FOLDED = new Set(['weight_decay', 'decoupled_weight_decay', 'clip_norm', '
 // What decides a card's fields: its rule, the keys it has, its schedule's name.
 const shape = read => (read ? `${read.name}|${read.keys.map(k => k.name).join(',')}|${read.schedule?.name ?? ''}` : '');
 
-/** `name(k=v, …)` from a name and key/value pairs: how an edited card writes its spec (the server reads it back). */
-function join(name, pairs) {
-  return pairs.length ? `${name}(${pairs.map(([k, v]) => `${k}=${v}`).join(', ')})` : name;
+/** A typed rule a new card starts from: the lecture's momentum, to edit into your own. */
+export const RULE_TEMPLATE = 'rule(v = mu*v + lr*g; p = p - v | lr=0.01, mu=0.9)';
+
+/**
+ * `name(k=v, …)` from what the server read and key/value pairs: how an edited card writes its spec (the server reads
+ * it back). A typed rule writes `rule(<statements> | k=v, …)`.
+ */
+function join(read, pairs) {
+  const list = pairs.map(([k, v]) => `${k}=${v}`).join(', ');
+  if (read.statements != null) return `rule(${read.statements}${list ? ` | ${list}` : ''})`;
+  return pairs.length ? `${read.name}(${list})` : read.name;
 }
+
+/** The text a card gets when its rule is picked from a menu. */
+const startText = name => (name === 'rule' ? RULE_TEMPLATE : name);
 
 export class OptimizerCards {
   /**
@@ -54,16 +65,17 @@ export class OptimizerCards {
     this.convention = convention;
     // Keys that do not exist under the new convention would only produce an error: drop them.
     for (const card of this.cards) {
-      if (!card.read) continue;
+      // A typed rule has the same keys in every convention.
+      if (!card.read || card.read.statements != null) continue;
       const valid = new Set(this.info(card.read.name)?.conventions[convention]?.keys.map(k => k.name) ?? []);
       const changed = card.read.keys.filter(k => k.changed);
-      if (changed.some(k => !valid.has(k.name))) card.text = join(card.read.name, changed.filter(k => valid.has(k.name)).map(k => [k.name, k.value]));
+      if (changed.some(k => !valid.has(k.name))) card.text = join(card.read, changed.filter(k => valid.has(k.name)).map(k => [k.name, k.value]));
     }
     await Promise.all(this.cards.map(c => this.read(c)));
   }
 
   add(name) {
-    const card = { text: name };
+    const card = { text: startText(name) };
     this.cards.push(card);
     this.render();
     this.onChange();
@@ -125,7 +137,7 @@ export class OptimizerCards {
     if (text !== '' && text !== key?.default) pairs.push([name, text]);
     const order = card.read.keys.map(k => k.name);
     pairs.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
-    card.text = join(card.read.name, pairs);
+    card.text = join(card.read, pairs);
     this.element(card)?.querySelector('code.spec')?.replaceChildren(card.text);
     this.onChange();
     return this.read(card);
@@ -232,8 +244,9 @@ export class OptimizerCards {
     select.setAttribute('aria-label', 'Optimizer');
     const names = this.catalog.optimizers.map(o => o.name);
     if (!names.includes(name)) names.unshift(name);
-    for (const n of names) select.add(new Option(n, n, false, n === name));
-    select.addEventListener('change', () => { card.text = select.value; card.read = null; this.onChange(); this.read(card); });
+    if (!names.includes('rule')) names.push('rule');
+    for (const n of names) select.add(new Option(n === 'rule' ? 'rule (type your own)' : n, n, false, n === name));
+    select.addEventListener('change', () => { card.text = startText(select.value); card.read = null; this.onChange(); this.read(card); });
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.textContent = '×';
@@ -250,7 +263,9 @@ export class OptimizerCards {
     code.addEventListener('click', () => this.editText(card, code));
     el.append(header, code);
 
-    const info = this.info(name);
+    const typed = card.read?.statements != null;
+    const info = this.info(name) ?? (typed ? { summary: 'your own rule: statements run element by element; p = … gives the new parameter', conventions: {} } : null);
+    if (typed) el.append(this.renderStatements(card));
     if (info && card.read) {
       const c = info.conventions[this.convention];
       el.title = info.summary + (c && c.effective !== this.convention ? ` — no ${this.convention} formula: runs ${c.effective}'s` : '');
@@ -277,6 +292,30 @@ export class OptimizerCards {
     old.replaceWith(el);
     this.showCardError(card);
     if (card.preview || card.previewError) this.drawPreview(card);
+  }
+
+  /**
+   * A typed rule's statements in a text area: edited, the card's spec is written again with its values and read by
+   * the server, whose error points a caret at the character (as for a formula).
+   */
+  renderStatements(card) {
+    const area = document.createElement('textarea');
+    area.className = 'rule-statements';
+    area.setAttribute('aria-label', 'Rule statements');
+    area.spellcheck = false;
+    area.rows = 3;
+    area.value = card.read.statements;
+    area.title = 'Statements, one per ";": name = expression; the last is p = …. Read-only: p, g, t, lr; grad(point) looks ahead.';
+    area.addEventListener('change', () => {
+      const statements = area.value.trim();
+      if (statements === card.read.statements || statements === '') return;
+      const pairs = card.read.keys.filter(k => k.changed).map(k => [k.name, k.value]);
+      card.text = join({ statements }, pairs);
+      this.element(card)?.querySelector('code.spec')?.replaceChildren(card.text);
+      this.onChange();
+      this.read(card);
+    });
+    return area;
   }
 
   editText(card, code) {

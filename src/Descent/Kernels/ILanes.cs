@@ -88,6 +88,12 @@ public interface ILanes<TSelf, T>
     /// <summary><c>a·b + c</c> rounded once per lane, with a scalar factor.</summary>
     static virtual TSelf FusedMultiplyAdd(TSelf a, T b, TSelf c) => TSelf.FusedMultiplyAdd(a, TSelf.Broadcast(b), c);
 
+    /// <summary>
+    /// Per lane, <paramref name="x"/> where <c>a cmp b</c> holds, else <paramref name="y"/>; <paramref name="comparison"/> is
+    /// 0 for <c>&gt;</c>, 1 for <c>&lt;</c>, 2 for <c>&gt;=</c>, 3 for <c>&lt;=</c>. A comparison with NaN is false, as in IEEE 754.
+    /// </summary>
+    static abstract TSelf Select(int comparison, TSelf a, TSelf b, TSelf x, TSelf y);
+
     /// <summary><c>a^b</c> per lane, through <c>T.Pow</c> (no vector instruction exists; used by rare options only).</summary>
     static abstract TSelf Pow(TSelf a, T b);
 }

@@ -102,4 +102,18 @@ public readonly struct Lane<T>(T v) : ILanes<Lane<T>, T> where T : unmanaged, IF
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane<T> Pow(Lane<T> a, T b) => new(T.Pow(a.Value, b));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane<T> Select(int comparison, Lane<T> a, Lane<T> b, Lane<T> x, Lane<T> y)
+    {
+        bool holds = comparison switch
+        {
+            0 => a.Value > b.Value,
+            1 => a.Value < b.Value,
+            2 => a.Value >= b.Value,
+            _ => a.Value <= b.Value,
+        };
+        return holds ? x : y;
+    }
 }

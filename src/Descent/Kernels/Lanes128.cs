@@ -109,6 +109,20 @@ public readonly struct Lanes128<T>(Vector128<T> v) : ILanes<Lanes128<T>, T> wher
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128<T> Select(int comparison, Lanes128<T> a, Lanes128<T> b, Lanes128<T> x, Lanes128<T> y)
+    {
+        var mask = comparison switch
+        {
+            0 => Vector128.GreaterThan(a.Value, b.Value),
+            1 => Vector128.LessThan(a.Value, b.Value),
+            2 => Vector128.GreaterThanOrEqual(a.Value, b.Value),
+            _ => Vector128.LessThanOrEqual(a.Value, b.Value),
+        };
+        return new(Vector128.ConditionalSelect(mask, x.Value, y.Value));
+    }
+
+    /// <inheritdoc/>
     public static Lanes128<T> Pow(Lanes128<T> a, T b)
     {
         Span<T> lanes = stackalloc T[Vector128<T>.Count];

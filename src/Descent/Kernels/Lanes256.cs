@@ -109,6 +109,20 @@ public readonly struct Lanes256<T>(Vector256<T> v) : ILanes<Lanes256<T>, T> wher
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> Select(int comparison, Lanes256<T> a, Lanes256<T> b, Lanes256<T> x, Lanes256<T> y)
+    {
+        var mask = comparison switch
+        {
+            0 => Vector256.GreaterThan(a.Value, b.Value),
+            1 => Vector256.LessThan(a.Value, b.Value),
+            2 => Vector256.GreaterThanOrEqual(a.Value, b.Value),
+            _ => Vector256.LessThanOrEqual(a.Value, b.Value),
+        };
+        return new(Vector256.ConditionalSelect(mask, x.Value, y.Value));
+    }
+
+    /// <inheritdoc/>
     public static Lanes256<T> Pow(Lanes256<T> a, T b)
     {
         Span<T> lanes = stackalloc T[Vector256<T>.Count];

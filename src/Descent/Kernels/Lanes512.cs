@@ -109,6 +109,20 @@ public readonly struct Lanes512<T>(Vector512<T> v) : ILanes<Lanes512<T>, T> wher
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> Select(int comparison, Lanes512<T> a, Lanes512<T> b, Lanes512<T> x, Lanes512<T> y)
+    {
+        var mask = comparison switch
+        {
+            0 => Vector512.GreaterThan(a.Value, b.Value),
+            1 => Vector512.LessThan(a.Value, b.Value),
+            2 => Vector512.GreaterThanOrEqual(a.Value, b.Value),
+            _ => Vector512.LessThanOrEqual(a.Value, b.Value),
+        };
+        return new(Vector512.ConditionalSelect(mask, x.Value, y.Value));
+    }
+
+    /// <inheritdoc/>
     public static Lanes512<T> Pow(Lanes512<T> a, T b)
     {
         Span<T> lanes = stackalloc T[Vector512<T>.Count];

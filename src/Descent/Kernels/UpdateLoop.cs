@@ -136,6 +136,9 @@ public static unsafe class UpdateLoop
         fixed (T* pp = p, gp = g, s1p = s1, s2p = s2, s3p = s3) Execute(settings, new Body3<T, TOp, TV>(pre, op, pp, gp, s1p, s2p, s3p), p.Length);
     }
 
+    /// <summary>Runs a loop body over <c>[0, n)</c>, split into parallel chunks as every built-in kernel is (typed rules call it).</summary>
+    internal static void RunRange<TBody>(KernelSettings settings, TBody body, int n) where TBody : struct, IRangeBody => Execute(settings, body, n);
+
     private static void Execute<TBody>(KernelSettings settings, TBody body, int n) where TBody : struct, IRangeBody
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -68,6 +68,12 @@ public static class OptimizerCatalog
         }
     }
 
+    /// <summary>Swaps <paramref name="old"/> for <paramref name="replacement"/> in place (a typed rule redefined under its name).</summary>
+    internal static void Replace(OptimizerEntry old, OptimizerEntry replacement)
+    {
+        lock (Gate) Volatile.Write(ref _entries, [.. _entries.Select(e => ReferenceEquals(e, old) ? replacement : e)]);
+    }
+
     private static OptimizerEntry[] BuiltIn() =>
     [
         Rule("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
@@ -135,6 +141,16 @@ public static class OptimizerCatalog
         Entries.FirstOrDefault(e => e.Name == name.Trim().ToLowerInvariant())
         ?? throw new SpecException($"Unknown optimizer '{OptimizerSpec.Quote(name)}'; valid: {string.Join(", ", Names)}.");
 
+    /// <summary>
+    /// The rule <paramref name="spec"/> names: a registered one, or for <c>rule(...)</c> the typed rule it defines (its
+    /// statements parsed and checked; a <see cref="Rules.RuleException"/> points at a bad character).
+    /// </summary>
+    public static OptimizerEntry EntryOf(OptimizerSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Name == Rules.TypedRules.Unnamed ? Rules.TypedRules.Define(spec.Name, spec) : Find(spec.Name);
+    }
+
     /// <summary>Parses <paramref name="text"/> into validated options under <paramref name="convention"/>.</summary>
     public static OptimizerOptions Resolve(string text, Convention convention) => Resolve(OptimizerSpec.Parse(text), convention);
 
@@ -144,12 +160,17 @@ public static class OptimizerCatalog
     /// </summary>
     public static OptimizerOptions Resolve(OptimizerSpec spec, Convention convention)
     {
-        var entry = Find(spec.Name);
+        var entry = EntryOf(spec);
         var options = entry.Defaults(convention);
         var effective = entry.Effective(convention);
         foreach (var (key, value) in spec.Values)
         {
-            var k = entry.Keys.FirstOrDefault(k => k.Name == key);
+            // A typed rule's statements: read by Define above.
+            if (key.Length == 0 && entry.Name == Rules.TypedRules.Unnamed) continue;
+            // Specs arrive with lower-case keys; a named typed rule may declare upper-case ones (D for Adadelta's average).
+            var k = entry.Keys.FirstOrDefault(k => k.Name == key)
+                ?? (entry.Keys.Count(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) == 1
+                    ? entry.Keys.First(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) : null);
             string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
             if (k is null)
                 throw new SpecException($"{entry.Name}: unknown key '{OptimizerSpec.Quote(key)}'; valid keys: {valid}.");
@@ -165,12 +186,24 @@ public static class OptimizerCatalog
     /// <summary>Every key of <paramref name="options"/> with its value, as a spec (what a run actually used).</summary>
     public static OptimizerSpec Describe(OptimizerOptions options)
     {
-        var entry = Find(options.Name);
+        var entry = options is TypedRuleOptions { RuleName: Rules.TypedRules.Unnamed } typed
+            ? Rules.TypedRules.Define(typed.RuleName, new OptimizerSpec(typed.RuleName,
+                [new("", typed.Program.Source), .. typed.Values.OrderBy(v => DeclaredOrder(typed.Program, v.Key)).Select(v => new KeyValuePair<string, string>(v.Key, OptimizerSpec.FormatNumber(v.Value)))]))
+            : Find(options.Name);
         // A shared key at the rule's default (no schedule, no clipping, the rule's decay mode) is left out.
         var defaults = entry.Defaults(options.Convention);
-        return new OptimizerSpec(entry.Name, entry.KeysIn(options.Convention)
+        IEnumerable<KeyValuePair<string, string>> values = entry.KeysIn(options.Convention)
             .Where(k => k.Unset is null || k.Get(options) != k.Get(defaults))
-            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options))));
+            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options)));
+        if (options is TypedRuleOptions { RuleName: Rules.TypedRules.Unnamed } unnamed) values = values.Prepend(new("", unnamed.Program.Source));
+        return new OptimizerSpec(entry.Name, values);
+    }
+
+    /// <summary>Where a typed rule's value is printed: its hyperparameters in the order declared, then state in order of assignment.</summary>
+    private static int DeclaredOrder(Rules.RuleProgram program, string name)
+    {
+        int h = program.Hyperparameters.ToList().IndexOf(name);
+        return h >= 0 ? h : program.Hyperparameters.Count + program.StateNames.ToList().IndexOf(name);
     }
 
     /// <summary>The convention's name as written on the command line.</summary>

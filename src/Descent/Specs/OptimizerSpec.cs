@@ -52,6 +52,14 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
         {
             if (!s.EndsWith(')')) throw new SpecException($"Optimizer spec '{shown}' is missing its closing ')'.");
             string inner = s[(open + 1)..^1];
+            if (name == Rules.TypedRules.Unnamed)
+            {
+                // rule(<statements> | key=value, ...): the statements are the first value, unnamed; the rule's
+                // own parser reads them (their '=' and ';' are not the spec's).
+                int bar = IndexOfTopLevel(inner, '|');
+                values.Add(new("", (bar < 0 ? inner : inner[..bar]).Trim()));
+                inner = bar < 0 ? "" : inner[(bar + 1)..];
+            }
             if (inner.Trim().Length > 0)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -67,7 +75,9 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
                         values.Add(new("", positional));
                         continue;
                     }
-                    string key = part[..eq].Trim().ToLowerInvariant(), value = part[(eq + 1)..].Trim();
+                    // A typed rule's names are case-sensitive, as in its statements (D and d may both be state).
+                    string key = part[..eq].Trim(), value = part[(eq + 1)..].Trim();
+                    if (name != Rules.TypedRules.Unnamed) key = key.ToLowerInvariant();
                     if (key.Length == 0) throw new SpecException($"Optimizer spec '{shown}': a value '{Quote(value)}' has no key.");
                     if (value.Length == 0) throw new SpecException($"Optimizer spec '{shown}': key '{Quote(key)}' has no value.");
                     key = Aliases.GetValueOrDefault(key, key);
@@ -172,9 +182,10 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
     {
         if (Values.Count == 0) return Name;
         var sb = new StringBuilder(Name).Append('(');
+        bool rule = Name == Rules.TypedRules.Unnamed && Values[0].Key.Length == 0;
         for (int i = 0; i < Values.Count; i++)
         {
-            if (i > 0) sb.Append(", ");
+            if (i > 0) sb.Append(rule && i == 1 ? " | " : ", ");
             if (Values[i].Key.Length > 0) sb.Append(Values[i].Key).Append('=');
             sb.Append(Values[i].Value);
         }

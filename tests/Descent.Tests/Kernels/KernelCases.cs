@@ -27,6 +27,11 @@ public static class KernelCases
         "adadelta(schedule=cosine(t_max=10), decoupled_weight_decay=true, weight_decay=0.01)",
         "nadam(decoupled_weight_decay=true, weight_decay=0.01, schedule=step(step_size=3))",
         "adam(lr=0.1, schedule=sequential(linear(total_iters=4), cosine(t_max=20), milestones=[4]), clip_norm=2)",
+        // Typed rules: the compiled body on every width against its own scalar tail, through every kind of operation.
+        "rule(m = fma(g, 1-b1, m*b1); u = max(u*b2, abs(g)); p = p - lr/(1-b1^t)*m/(u + eps) | lr=0.1, b1=0.9, b2=0.999, eps=1e-8)",
+        "rule(c = sign(b1*m + (1-b1)*g); m = b2*m + (1-b2)*g; p = p - lr*c | lr=0.1, b1=0.9, b2=0.99, weight_decay=0.01, decoupled_weight_decay=true)",
+        "rule(a = a + abs(g); s = if(g > 0, exp(-a), log(1 + a)); p = p - lr*clip(s*g, -1, 1)*a^0.75 + tanh(p)*1e-3 + sin(p)^g*1e-9 | lr=0.1, a=0.5, clip_norm=1)",
+        "rule(v = mu*v + lr*(grad(p - mu*v) + g)/2; p = p - v | lr=0.1, mu=0.9, weight_decay=0.01, schedule=cosine(t_max=10))",
     ];
 
     /// <summary>Every (convention, options) pair whose spec is valid under that convention.</summary>

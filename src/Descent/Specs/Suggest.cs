@@ -1,8 +1,9 @@
-namespace Descent.Functions.Formulas;
+namespace Descent.Specs;
 
-/// <summary>"Did you mean" for misspelled names: the closest valid name within a small edit distance.</summary>
-internal static class Suggest
+/// <summary>"Did you mean" for misspelled names (formulas, rules, keys): the closest valid name within a small edit distance.</summary>
+public static class Suggest
 {
+    /// <summary>The candidate closest to <paramref name="word"/> (case-insensitive), or null when none is within a third of its length.</summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -20,8 +21,8 @@ internal static class Suggest
         return bestDistance <= allowed ? best : null;
     }
 
-    /// <summary>Levenshtein distance.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance between <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public static int Distance(string a, string b)
     {
         var row = new int[b.Length + 1];
         for (int j = 0; j <= b.Length; j++) row[j] = j;
