@@ -37,6 +37,9 @@ public sealed class GalleryReportTests(GalleryFixture gallery) : IClassFixture<G
         Assert.Contains("<section id=\"schedules\">", html);
         Assert.Contains("schedules/schedules-decay.png", html);
         Assert.Contains("training/schedules-mnist/schedules-mnist.png", html);
+        Assert.Contains("<section id=\"lecture-variants\">", html);
+        Assert.Contains("response/adagrad-no-root.png", html);
+        Assert.Contains("lecture-variants-paths/adam-look-ahead-hills-and-canyon.gif", html);
         Assert.Equal(gallery.First.Figures, gallery.Runner.Calls);
         Assert.Equal(0, gallery.First.FromCache);
         Assert.Empty(Directory.GetFiles(gallery.Dir, "*.tmp", SearchOption.AllDirectories));
