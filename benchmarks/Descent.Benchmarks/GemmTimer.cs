@@ -5,7 +5,7 @@ using Descent.Training.Tensors;
 namespace Descent.Benchmarks;
 
 /// <summary>
-/// <c>gemm [threads] [repeats]</c>: GFLOP/s of <see cref="Gemm"/> beside <see cref="LegacyGemm"/> (the GEMM before the AVX2
+/// <c>gemm [threads] [repeats] [rows|columns]</c>: GFLOP/s of <see cref="Gemm"/> beside <see cref="LegacyGemm"/> (the GEMM before the AVX2
 /// tuning) on the dense layers' products at batch 128, timed alternately in one process so that a busy shared machine
 /// slows both alike; each figure is the best of the repeats, in wall time, and the ratio also in the process's CPU time. Before timing, every product is checked for the same bits
 /// as the legacy GEMM (plain and accumulating), since the training runs quoted in the gallery depend on them.
@@ -32,7 +32,14 @@ public static class GemmTimer
     public static int Run(string[] args)
     {
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
-        int repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
+        int repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+        // Internal switches of Gemm, for comparing its paths: "rows"/"columns" forces the split.
+        var flags = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
+        foreach (string option in args.Skip(3))
+        {
+            if (option is "rows" or "columns") typeof(Gemm).GetProperty("ColumnChunks", flags)!.SetValue(null, option == "columns");
+            else throw new ArgumentException($"unknown gemm option '{option}'; valid: rows, columns");
+        }
         int failures = 0;
         double newTotal = 0, oldTotal = 0, cpuNewTotal = 0, cpuOldTotal = 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {(threads == 0 ? Environment.ProcessorCount : threads)}, best of {repeats}"));
@@ -58,8 +65,8 @@ public static class GemmTimer
                     Console.WriteLine($"{s.Name} accumulate={accumulate}: DIFFERENT BITS from the legacy GEMM");
                 }
             }
-            // Enough calls per sample for about 20 ms of work at 30 GFLOP/s.
-            int calls = Math.Max(1, (int)(0.02 * 30e9 / s.Flops));
+            // Short samples (about 2 ms of work at 30 GFLOP/s), many of them: on a shared machine the best ones ran undisturbed.
+            int calls = Math.Max(1, (int)(0.002 * 30e9 / s.Flops));
             double bestNew = double.MaxValue, bestOld = double.MaxValue, cpuNew = double.MaxValue, cpuOld = double.MaxValue;
             for (int r = 0; r < repeats; r++)
             {
@@ -79,7 +86,7 @@ public static class GemmTimer
             newTotal += bestNew;
             oldTotal += bestOld;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Name,-14} m={s.M,4} n={s.N,4} k={s.K,4}  legacy {bestOld * 1e3,7:F3} ms {s.Flops / bestOld / 1e9,6:F1} GFLOP/s   new {bestNew * 1e3,7:F3} ms {s.Flops / bestNew / 1e9,6:F1} GFLOP/s   ×{bestOld / bestNew:F2}   CPU ×{cpuOld / cpuNew:F2}"));
+                $"{s.Name,-14} m={s.M,4} n={s.N,4} k={s.K,4}  wall: legacy {bestOld * 1e3,7:F3} ms, new {bestNew * 1e3,7:F3} ms, ×{bestOld / bestNew:F2}   CPU: legacy {s.Flops / cpuOld / 1e9,5:F1}, new {s.Flops / cpuNew / 1e9,5:F1} GFLOP/CPU-s, ×{cpuOld / cpuNew:F2}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sum of the products: legacy {oldTotal * 1e3:F2} ms, new {newTotal * 1e3:F2} ms, ×{oldTotal / newTotal:F2}; CPU time legacy {cpuOldTotal * 1e3:F2} ms, new {cpuNewTotal * 1e3:F2} ms, ×{cpuOldTotal / cpuNewTotal:F2}"));
         return failures == 0 ? 0 : 1;

@@ -32,8 +32,11 @@ public static unsafe class Gemm
 
     private static int RowsPerTile(bool wide) => wide ? 8 : 6;
     private static int ColumnsPerTile(bool wide) => wide ? 32 : 16;
-    private const int TilesPerBlock = 16;
 
+    /// <summary>Most rows of op(A) one chunk packs (144 for either kernel; 144×<see cref="KC"/> floats stay in L2).</summary>
+    private const int MaxRowsPerBlock = 144;
+
+    [ThreadStatic] private static float[]? t_shared;
     [ThreadStatic] private static float[]? t_packA;
     [ThreadStatic] private static float[]? t_packB;
 
@@ -68,24 +71,15 @@ public static unsafe class Gemm
             return;
         }
 
+        int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
+        if ((long)m * n * k < ParallelThreshold) threads = 1;
         fixed (float* pa = a, pb = b, pc = c)
-        {
-            var job = new Job((nint)pa, transposeA ? m : k, transposeA, (nint)pb, transposeB ? k : n, transposeB, (nint)pc, n, m, n, k, accumulate, wide);
-            int MR = RowsPerTile(wide);
-            int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
-            int rowTiles = (m + MR - 1) / MR;
-            int blocks = Math.Min(threads, rowTiles);
-            if (blocks <= 1 || (long)m * n * k < ParallelThreshold)
-            {
-                job.Rows(0, m);
-                return;
-            }
-            int rowsPerBlock = (rowTiles + blocks - 1) / blocks * MR;
-            blocks = (m + rowsPerBlock - 1) / rowsPerBlock;
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                i => job.Rows(i * rowsPerBlock, Math.Min(m, (i + 1) * rowsPerBlock)));
-        }
+            new Job((nint)pa, transposeA ? m : k, transposeA, (nint)pb, transposeB ? k : n, transposeB, (nint)pc, n, m, n, k, accumulate, wide).Run(threads);
     }
+
+    /// <summary>Test and benchmark switch: null lets <see cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, bool, Span{float}, int, int, int, bool, int, bool)"/>
+    /// choose; true or false forces chunks of C's columns or of its rows.</summary>
+    internal static bool? ColumnChunks { get; set; }
 
     /// <summary>
     /// <c>C[m×n] = A[m×k]·B[n×k]ᵀ</c> (A, B, C dense row-major) as <c>m·n</c> dot products of long rows, blocked
@@ -263,46 +257,120 @@ public static unsafe class Gemm
         c[0] = Finish(c30, a3, b, p, k); c[1] = Finish(c31, a3, b1, p, k); c[2] = Finish(c32, a3, b2, p, k);
     }
 
-    private readonly record struct Job(nint A, int Lda, bool TransA, nint B, int Ldb, bool TransB, nint C, int Ldc, int M, int N, int K, bool Accumulate, bool Wide)
+    /// <summary>One product, computed one depth block (<see cref="KC"/>) after another.</summary>
+    /// <remarks>
+    /// For each depth block, one operand is packed once, whole, into a buffer every thread reads, and C is cut into chunks
+    /// that threads take in turn (a few per thread, so a thread the machine delays is covered by the others); a chunk packs
+    /// its own share of the other operand. Chunks of rows share op(B) (the BLIS order: a chunk of op(A) in L2, each panel of
+    /// op(B) in L1 while the row tiles run past it); when op(A) has only a few rows (a batch of 128 against a wide layer),
+    /// chunks of columns share op(A), so no thread packs another's columns of the large operand. Nothing is packed twice.
+    /// Chunks start at multiples of the tile size and every kernel sums its tile in the same order, so the bits do not
+    /// depend on the chunks or the thread count.
+    /// </remarks>
+    private sealed class Job(nint a, int lda, bool transA, nint b, int ldb, bool transB, nint c, int ldc, int m, int n, int k, bool accumulate, bool wide)
     {
-        /// <summary>Computes rows [r0, r1) of C; no other thread writes them.</summary>
-        public void Rows(int r0, int r1)
+        private readonly int _mr = RowsPerTile(wide), _nr = ColumnsPerTile(wide);
+
+        public void Run(int threads)
         {
-            int MR = RowsPerTile(Wide), NR = ColumnsPerTile(Wide), MC = MR * TilesPerBlock;
-            // Sized for the larger kernel, so either kernel can use a thread's buffers.
-            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(8 * TilesPerBlock * KC, pinned: true);
-            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * ((NC + 31) / 32 * 32), pinned: true);
-            fixed (float* pA = packA, pB = packB)
+            int rowTiles = (m + _mr - 1) / _mr, columnTiles = (n + _nr - 1) / _nr;
+            bool byColumns = ColumnChunks ?? (m <= 2 * MaxRowsPerBlock && columnTiles > rowTiles);
+            int chunk;
+            if (byColumns)
             {
-                float* a = (float*)A, b = (float*)B, c = (float*)C;
-                for (int pc = 0; pc < K; pc += KC)
+                int tiles = threads == 1 ? NC / _nr : Math.Clamp((columnTiles + 4 * threads - 1) / (4 * threads), 2, NC / _nr);
+                chunk = tiles * _nr;
+            }
+            else
+            {
+                int tiles = threads == 1 ? MaxRowsPerBlock / _mr : Math.Clamp((rowTiles + 4 * threads - 1) / (4 * threads), 4, MaxRowsPerBlock / _mr);
+                chunk = tiles * _mr;
+            }
+            int extent = byColumns ? n : m;
+            int chunks = (extent + chunk - 1) / chunk;
+            threads = Math.Min(threads, chunks);
+            int depth = Math.Min(k, KC);
+            long sharedLength = byColumns ? (long)rowTiles * _mr * depth : (long)depth * columnTiles * _nr;
+            float[] shared = t_shared is { } buffer && buffer.LongLength >= sharedLength
+                ? buffer
+                : t_shared = GC.AllocateUninitializedArray<float>(checked((int)sharedLength), pinned: true);
+            var options = threads > 1 ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
+            fixed (float* ps = shared)
+            {
+                for (int pc = 0; pc < k; pc += KC)
                 {
-                    int kc = Math.Min(KC, K - pc);
-                    bool overwrite = pc == 0 && !Accumulate;
-                    for (int jc = 0; jc < N; jc += NC)
+                    int kc = Math.Min(KC, k - pc);
+                    bool overwrite = pc == 0 && !accumulate;
+                    if (byColumns) PackA((float*)a, lda, transA, 0, m, pc, kc, ps, _mr);
+                    else PackB((float*)b, ldb, transB, pc, kc, 0, n, ps, _nr);
+                    nint packed = (nint)ps;
+                    if (options is null)
                     {
-                        int nc = Math.Min(NC, N - jc);
-                        PackB(b, Ldb, TransB, pc, kc, jc, nc, pB, NR);
-                        for (int ic = r0; ic < r1; ic += MC)
-                        {
-                            int mc = Math.Min(MC, r1 - ic);
-                            PackA(a, Lda, TransA, ic, mc, pc, kc, pA, MR);
-                            for (int jr = 0; jr < nc; jr += NR)
-                            {
-                                int cols = Math.Min(NR, nc - jr);
-                                float* bPanel = pB + jr * kc;
-                                for (int ir = 0; ir < mc; ir += MR)
-                                {
-                                    int rows = Math.Min(MR, mc - ir);
-                                    float* cTile = c + (long)(ic + ir) * Ldc + jc + jr;
-                                    if (Wide) Kernel8x32(kc, pA + ir * kc, bPanel, cTile, Ldc, rows, cols, overwrite);
-                                    else Kernel6x16(kc, pA + ir * kc, bPanel, cTile, Ldc, rows, cols, overwrite);
-                                }
-                            }
-                        }
+                        for (int i = 0; i < chunks; i++) Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), pc, kc, overwrite, packed);
+                    }
+                    else
+                    {
+                        int from = pc;
+                        Parallel.For(0, chunks, options, i => Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), from, kc, overwrite, packed));
                     }
                 }
             }
+        }
+
+        private void Chunk(bool byColumns, int start, int end, int pc, int kc, bool overwrite, nint packed)
+        {
+            if (byColumns) Columns(start, end, pc, kc, overwrite, (float*)packed);
+            else Rows(start, end, pc, kc, overwrite, (float*)packed);
+        }
+
+        /// <summary>C[.., j0..j1) for one depth block, from the shared packed op(A).</summary>
+        private void Columns(int j0, int j1, int pc, int kc, bool overwrite, float* packedA)
+        {
+            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * NC, pinned: true);
+            fixed (float* pB = packB)
+            {
+                int nc = j1 - j0;
+                PackB((float*)b, ldb, transB, pc, kc, j0, nc, pB, _nr);
+                for (int jr = 0; jr < nc; jr += _nr)
+                {
+                    int cols = Math.Min(_nr, nc - jr);
+                    for (int ir = 0; ir < m; ir += _mr)
+                        Tile(kc, packedA + ir * kc, _mr, pB + jr * kc, (float*)c + (long)ir * ldc + j0 + jr, Math.Min(_mr, m - ir), cols, overwrite);
+                }
+            }
+        }
+
+        /// <summary>C[r0..r1, ..) for one depth block, from the shared packed op(B).</summary>
+        /// <remarks>Against a narrow op(B) (one or two panels) a stored-transposed A is read in place with its row stride:
+        /// packing it would cost as much as the product. Only a partial tile at the edge is packed, so no read runs past A.</remarks>
+        private void Rows(int r0, int r1, int pc, int kc, bool overwrite, float* packedB)
+        {
+            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(MaxRowsPerBlock * KC, pinned: true);
+            fixed (float* pA = packA)
+            {
+                int mc = r1 - r0, full = mc / _mr * _mr;
+                bool inPlace = transA && n <= 2 * _nr;
+                if (!inPlace) PackA((float*)a, lda, transA, r0, mc, pc, kc, pA, _mr);
+                else if (full < mc) PackA((float*)a, lda, transA, r0 + full, mc - full, pc, kc, pA, _mr);
+                for (int jr = 0; jr < n; jr += _nr)
+                {
+                    int cols = Math.Min(_nr, n - jr);
+                    for (int ir = 0; ir < mc; ir += _mr)
+                    {
+                        int rows = Math.Min(_mr, mc - ir);
+                        float* panel = !inPlace ? pA + ir * kc : rows == _mr ? (float*)a + (long)pc * lda + r0 + ir : pA;
+                        int step = inPlace && rows == _mr ? lda : _mr;
+                        Tile(kc, panel, step, packedB + jr * kc, (float*)c + (long)(r0 + ir) * ldc + jr, rows, cols, overwrite);
+                    }
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Tile(int kc, float* aPanel, int aStep, float* bPanel, float* cTile, int rows, int cols, bool overwrite)
+        {
+            if (wide) Kernel8x32(kc, aPanel, aStep, bPanel, _nr, cTile, ldc, rows, cols, overwrite);
+            else Kernel6x16(kc, aPanel, aStep, bPanel, _nr, cTile, ldc, rows, cols, overwrite);
         }
     }
 
@@ -457,9 +525,10 @@ public static unsafe class Gemm
     private static void Put256(Vector256<float> v, float* dst, bool overwrite) =>
         Vector256.Store(overwrite ? v : Vector256.Load(dst) + v, dst);
 
-    /// <summary>C[8×32] (+)= Apanel[8×kc]·Bpanel[kc×32] in 16 zmm accumulators.</summary>
+    /// <summary>C[8×32] (+)= Apanel[8×kc]·Bpanel[kc×32] in 16 zmm accumulators; step p reads the 8 values of A at
+    /// <c>a + p·aStep</c> and the 32 of B at <c>b + p·bStep</c> (a packed panel, or the operand itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool overwrite)
+    private static void Kernel8x32(int kc, float* a, int aStep, float* b, int bStep, float* c, int ldc, int rows, int cols, bool overwrite)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
         Vector512<float> c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
@@ -475,8 +544,8 @@ public static unsafe class Gemm
             x = Vector512.Create(a[5]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
             x = Vector512.Create(a[6]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
             x = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
-            a += 8;
-            b += 32;
+            a += aStep;
+            b += bStep;
         }
         if (rows == 8 && cols == 32)
         {
@@ -502,9 +571,10 @@ public static unsafe class Gemm
         StoreEdge(t, 32, c, ldc, rows, cols, overwrite);
     }
 
-    /// <summary>C[6×16] (+)= Apanel[6×kc]·Bpanel[kc×16] in 12 ymm accumulators (AVX2 machines).</summary>
+    /// <summary>C[6×16] (+)= Apanel[6×kc]·Bpanel[kc×16] in 12 ymm accumulators (AVX2 machines); step p reads A at
+    /// <c>a + p·aStep</c> and B at <c>b + p·bStep</c>, as <see cref="Kernel8x32"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool overwrite)
+    private static void Kernel6x16(int kc, float* a, int aStep, float* b, int bStep, float* c, int ldc, int rows, int cols, bool overwrite)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -518,8 +588,8 @@ public static unsafe class Gemm
             x = Vector256.Create(a[3]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
             x = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
             x = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
-            a += 6;
-            b += 16;
+            a += aStep;
+            b += bStep;
         }
         if (rows == 6 && cols == 16)
         {
