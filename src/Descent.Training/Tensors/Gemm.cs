@@ -415,6 +415,26 @@ public static unsafe class Gemm
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc] as NR-column panels, p-major inside a panel, zero columns past nc.</summary>
     private static void PackB(float* b, int ldb, bool trans, int p0, int kc, int j0, int nc, float* dst, int nr)
     {
+        int fullPanels = nc / nr;
+        if (!trans && fullPanels > 0)
+        {
+            // Eight rows of B at a time across every full panel: each source line is used whole while it is in L1, and
+            // each panel receives a contiguous run (walking one panel down all kc rows first reads B column-wise).
+            for (int p8 = 0; p8 < kc; p8 += 8)
+            {
+                int rows = Math.Min(8, kc - p8);
+                for (int jr = 0; jr < fullPanels * nr; jr += nr)
+                {
+                    float* d = dst + jr * kc + p8 * nr;
+                    float* src = b + (long)(p0 + p8) * ldb + j0 + jr;
+                    for (int p = 0; p < rows; p++, src += ldb, d += nr)
+                        for (int j = 0; j < nr; j += 8) Vector256.Store(Vector256.Load(src + j), d + j);
+                }
+            }
+            if (fullPanels * nr == nc) return;
+            PackB(b, ldb, trans, p0, kc, j0 + fullPanels * nr, nc - fullPanels * nr, dst + fullPanels * nr * kc, nr);
+            return;
+        }
         for (int jr = 0; jr < nc; jr += nr)
         {
             int cols = Math.Min(nr, nc - jr);
@@ -578,6 +598,16 @@ public static unsafe class Gemm
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        if (Sse.IsSupported && rows == 6)
+        {
+            // The tile of C is read (or written) only after the k loop; fetching its lines now hides their latency behind it.
+            float* r = c;
+            for (int i = 0; i < 6; i++, r += ldc)
+            {
+                Sse.Prefetch0(r);
+                Sse.Prefetch0(r + 15);
+            }
+        }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
