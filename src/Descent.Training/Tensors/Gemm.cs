@@ -33,6 +33,9 @@ public static unsafe class Gemm
     private static int RowsPerTile(bool wide) => wide ? 8 : 6;
     private static int ColumnsPerTile(bool wide) => wide ? 32 : 16;
 
+    /// <summary>Most floats of the operand every thread shares, packed at once (16 MB).</summary>
+    private const long SharedLimit = 1L << 22;
+
     /// <summary>Most rows of op(A) one chunk packs (144 for either kernel; 144×<see cref="KC"/> floats stay in L2).</summary>
     private const int MaxRowsPerBlock = 144;
 
@@ -257,9 +260,9 @@ public static unsafe class Gemm
         c[0] = Finish(c30, a3, b, p, k); c[1] = Finish(c31, a3, b1, p, k); c[2] = Finish(c32, a3, b2, p, k);
     }
 
-    /// <summary>One product, computed one depth block (<see cref="KC"/>) after another.</summary>
+    /// <summary>One product; each element summed one depth block (<see cref="KC"/>) after another.</summary>
     /// <remarks>
-    /// For each depth block, one operand is packed once, whole, into a buffer every thread reads, and C is cut into chunks
+    /// One operand is packed once, whole (every depth block, up to <see cref="SharedLimit"/> floats), into a buffer every thread reads, and C is cut into chunks
     /// that threads take in turn (a few per thread, so a thread the machine delays is covered by the others); a chunk packs
     /// its own share of the other operand. Chunks of rows share op(B) (the BLIS order: a chunk of op(A) in L2, each panel of
     /// op(B) in L1 while the row tiles run past it); when op(A) has only a few rows (a batch of 128 against a wide layer),
@@ -289,38 +292,54 @@ public static unsafe class Gemm
             int extent = byColumns ? n : m;
             int chunks = (extent + chunk - 1) / chunk;
             threads = Math.Min(threads, chunks);
-            int depth = Math.Min(k, KC);
-            long sharedLength = byColumns ? (long)rowTiles * _mr * depth : (long)depth * columnTiles * _nr;
+            // The shared operand is packed for as many depth blocks as fit in SharedLimit floats (all of them for the
+            // models' products), so threads meet once per round rather than once per depth block.
+            int depth = Math.Min(k, KC), depthBlocks = (k + KC - 1) / KC;
+            long blockLength = byColumns ? (long)rowTiles * _mr * depth : (long)depth * columnTiles * _nr;
+            int blocksPerRound = (int)Math.Clamp(SharedLimit / blockLength, 1, depthBlocks);
+            long sharedLength = blockLength * blocksPerRound + PackSlack;
             float[] shared = t_shared is { } buffer && buffer.LongLength >= sharedLength
                 ? buffer
                 : t_shared = GC.AllocateUninitializedArray<float>(checked((int)sharedLength), pinned: true);
             var options = threads > 1 ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
             fixed (float* ps = shared)
             {
-                for (int pc = 0; pc < k; pc += KC)
+                for (int round = 0; round < depthBlocks; round += blocksPerRound)
                 {
-                    int kc = Math.Min(KC, k - pc);
-                    bool overwrite = pc == 0 && !accumulate;
-                    if (byColumns) PackA((float*)a, lda, transA, 0, m, pc, kc, ps, _mr);
-                    else PackB((float*)b, ldb, transB, pc, kc, 0, n, ps, _nr);
-                    nint packed = (nint)ps;
+                    int from = round * KC, to = (int)Math.Min(k, (long)(round + blocksPerRound) * KC);
+                    for (int pc = from; pc < to; pc += KC)
+                    {
+                        float* packed = ps + (pc - from) / KC * blockLength;
+                        if (byColumns) PackA((float*)a, lda, transA, 0, m, pc, Math.Min(KC, k - pc), packed, _mr);
+                        else PackB((float*)b, ldb, transB, pc, Math.Min(KC, k - pc), 0, n, packed, _nr);
+                    }
+                    var work = new Round(from, to, blockLength, (nint)ps);
                     if (options is null)
                     {
-                        for (int i = 0; i < chunks; i++) Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), pc, kc, overwrite, packed);
+                        for (int i = 0; i < chunks; i++) Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), work);
                     }
                     else
                     {
-                        int from = pc;
-                        Parallel.For(0, chunks, options, i => Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), from, kc, overwrite, packed));
+                        Parallel.For(0, chunks, options, i => Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), work));
                     }
                 }
             }
         }
 
-        private void Chunk(bool byColumns, int start, int end, int pc, int kc, bool overwrite, nint packed)
+        /// <summary>Depth blocks [From, To) of op(A)·op(B), their shared operand packed at Packed, one block every BlockLength floats.</summary>
+        private readonly record struct Round(int From, int To, long BlockLength, nint Packed);
+
+        /// <summary>Computes C[start..end) (rows or columns) over the round's depth blocks, k ascending.</summary>
+        private void Chunk(bool byColumns, int start, int end, Round round)
         {
-            if (byColumns) Columns(start, end, pc, kc, overwrite, (float*)packed);
-            else Rows(start, end, pc, kc, overwrite, (float*)packed);
+            for (int pc = round.From; pc < round.To; pc += KC)
+            {
+                int kc = Math.Min(KC, k - pc);
+                bool overwrite = pc == 0 && !accumulate;
+                float* packed = (float*)round.Packed + (pc - round.From) / KC * round.BlockLength;
+                if (byColumns) Columns(start, end, pc, kc, overwrite, packed);
+                else Rows(start, end, pc, kc, overwrite, packed);
+            }
         }
 
         /// <summary>C[.., j0..j1) for one depth block, from the shared packed op(A).</summary>
@@ -345,7 +364,7 @@ public static unsafe class Gemm
         /// packing it would cost as much as the product. Only a partial tile at the edge is packed, so no read runs past A.</remarks>
         private void Rows(int r0, int r1, int pc, int kc, bool overwrite, float* packedB)
         {
-            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(MaxRowsPerBlock * KC, pinned: true);
+            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(MaxRowsPerBlock * KC + PackSlack, pinned: true);
             fixed (float* pA = packA)
             {
                 int mc = r1 - r0, full = mc / _mr * _mr;
@@ -400,6 +419,13 @@ public static unsafe class Gemm
                 {
                     float* src = a + (long)(i0 + ir) * lda + p0;
                     for (; p8 + 8 <= kc; p8 += 8) Transpose8x8(src + p8, lda, panel + p8 * 8, 8);
+                }
+                else if (mr == 6 && rows == 6 && Avx.IsSupported)
+                {
+                    // Each transposed column is stored as 8 floats: its 6 values and 2 that the next store (or the next
+                    // panel, packed after this one, or the buffers' slack) overwrites.
+                    float* src = a + (long)(i0 + ir) * lda + p0;
+                    for (; p8 + 8 <= kc; p8 += 8) Transpose6x8(src + p8, lda, panel + p8 * 6);
                 }
                 for (int r = 0; r < rows; r++)
                 {
@@ -523,6 +549,47 @@ public static unsafe class Gemm
         Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(s2, s6, 0x31));
         Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(s3, s7, 0x31));
     }
+
+    /// <summary>
+    /// dst[q·6 + r] = src[r·srcStride + q] for 6 rows × 8 columns, with <see cref="Transpose8x8"/>'s shuffles (two rows of
+    /// zeros); each of the 8 stores writes 8 floats, the last 2 of them past its column (<see cref="PackSlack"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose6x8(float* src, int srcStride, float* dst)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + srcStride);
+        var r2 = Avx.LoadVector256(src + 2 * srcStride);
+        var r3 = Avx.LoadVector256(src + 3 * srcStride);
+        var r4 = Avx.LoadVector256(src + 4 * srcStride);
+        var r5 = Avx.LoadVector256(src + 5 * srcStride);
+        var zero = Vector256<float>.Zero;
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44);
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, zero, 0x44);
+        var s5 = Avx.Shuffle(t4, zero, 0xEE);
+        var s6 = Avx.Shuffle(t5, zero, 0x44);
+        var s7 = Avx.Shuffle(t5, zero, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + 6, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + 12, Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + 18, Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + 24, Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + 30, Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + 36, Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + 42, Avx.Permute2x128(s3, s7, 0x31));
+    }
+
+    /// <summary>Floats past its end that a packing buffer keeps for <see cref="Transpose6x8"/>'s last store.</summary>
+    private const int PackSlack = 8;
 
     /// <summary>Writes (or adds) a finished tile; edge tiles go through a scratch tile so nothing past C's edge is touched.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
