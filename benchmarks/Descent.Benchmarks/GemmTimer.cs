@@ -7,7 +7,7 @@ namespace Descent.Benchmarks;
 /// <summary>
 /// <c>gemm [threads] [repeats] [rows|columns]</c>: GFLOP/s of <see cref="Gemm"/> beside <see cref="LegacyGemm"/> (the GEMM before the AVX2
 /// tuning) on the dense layers' products at batch 128, timed alternately in one process so that a busy shared machine
-/// slows both alike; each figure is the best of the repeats, in wall time, and the ratio also in the process's CPU time. Before timing, every product is checked for the same bits
+/// slows both alike; each figure is the best of the repeats, in wall time and in the process's CPU time, and the ratio of the median CPU times too. Before timing, every product is checked for the same bits
 /// as the legacy GEMM (plain and accumulating), since the training runs quoted in the gallery depend on them.
 /// </summary>
 public static class GemmTimer
@@ -41,7 +41,7 @@ public static class GemmTimer
             else throw new ArgumentException($"unknown gemm option '{option}'; valid: rows, columns");
         }
         int failures = 0;
-        double newTotal = 0, oldTotal = 0, cpuNewTotal = 0, cpuOldTotal = 0;
+        double newTotal = 0, oldTotal = 0, cpuNewTotal = 0, cpuOldTotal = 0, medianNewTotal = 0, medianOldTotal = 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {(threads == 0 ? Environment.ProcessorCount : threads)}, best of {repeats}"));
         foreach (var s in Shapes)
         {
@@ -68,27 +68,36 @@ public static class GemmTimer
             // Short samples (about 2 ms of work at 30 GFLOP/s), many of them: on a shared machine the best ones ran undisturbed.
             int calls = Math.Max(1, (int)(0.002 * 30e9 / s.Flops));
             double bestNew = double.MaxValue, bestOld = double.MaxValue, cpuNew = double.MaxValue, cpuOld = double.MaxValue;
+            var samplesNew = new List<double>();
+            var samplesOld = new List<double>();
             for (int r = 0; r < repeats; r++)
             {
                 double cpu = ProcessCpuSeconds();
                 long t = Stopwatch.GetTimestamp();
                 for (int i = 0; i < calls; i++) LegacyGemm.Multiply(a, s.TransposeA, b, s.TransposeB, c, s.M, s.N, s.K, false, threads);
                 bestOld = Math.Min(bestOld, Stopwatch.GetElapsedTime(t).TotalSeconds / calls);
-                cpuOld = Math.Min(cpuOld, (ProcessCpuSeconds() - cpu) / calls);
+                samplesOld.Add((ProcessCpuSeconds() - cpu) / calls);
+                cpuOld = Math.Min(cpuOld, samplesOld[^1]);
                 cpu = ProcessCpuSeconds();
                 t = Stopwatch.GetTimestamp();
                 for (int i = 0; i < calls; i++) Gemm.Multiply(a, s.TransposeA, b, s.TransposeB, c, s.M, s.N, s.K, false, threads);
                 bestNew = Math.Min(bestNew, Stopwatch.GetElapsedTime(t).TotalSeconds / calls);
-                cpuNew = Math.Min(cpuNew, (ProcessCpuSeconds() - cpu) / calls);
+                samplesNew.Add((ProcessCpuSeconds() - cpu) / calls);
+                cpuNew = Math.Min(cpuNew, samplesNew[^1]);
             }
+            samplesNew.Sort();
+            samplesOld.Sort();
+            double medianNew = samplesNew[samplesNew.Count / 2], medianOld = samplesOld[samplesOld.Count / 2];
+            medianNewTotal += medianNew;
+            medianOldTotal += medianOld;
             cpuNewTotal += cpuNew;
             cpuOldTotal += cpuOld;
             newTotal += bestNew;
             oldTotal += bestOld;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Name,-14} m={s.M,4} n={s.N,4} k={s.K,4}  wall: legacy {bestOld * 1e3,7:F3} ms, new {bestNew * 1e3,7:F3} ms, ×{bestOld / bestNew:F2}   CPU: legacy {s.Flops / cpuOld / 1e9,5:F1}, new {s.Flops / cpuNew / 1e9,5:F1} GFLOP/CPU-s, ×{cpuOld / cpuNew:F2}"));
+                $"{s.Name,-14} m={s.M,4} n={s.N,4} k={s.K,4}  wall: legacy {bestOld * 1e3,7:F3} ms, new {bestNew * 1e3,7:F3} ms, ×{bestOld / bestNew:F2}   CPU: legacy {s.Flops / cpuOld / 1e9,5:F1}, new {s.Flops / cpuNew / 1e9,5:F1} GFLOP/CPU-s, ×{cpuOld / cpuNew:F2} (median ×{medianOld / medianNew:F2})"));
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sum of the products: legacy {oldTotal * 1e3:F2} ms, new {newTotal * 1e3:F2} ms, ×{oldTotal / newTotal:F2}; CPU time legacy {cpuOldTotal * 1e3:F2} ms, new {cpuNewTotal * 1e3:F2} ms, ×{cpuOldTotal / cpuNewTotal:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sum of the products: legacy {oldTotal * 1e3:F2} ms, new {newTotal * 1e3:F2} ms, ×{oldTotal / newTotal:F2}; CPU time legacy {cpuOldTotal * 1e3:F2} ms, new {cpuNewTotal * 1e3:F2} ms, ×{cpuOldTotal / cpuNewTotal:F2}; median CPU time legacy {medianOldTotal * 1e3:F2} ms, new {medianNewTotal * 1e3:F2} ms, ×{medianOldTotal / medianNewTotal:F2}"));
         return failures == 0 ? 0 : 1;
     }
 
