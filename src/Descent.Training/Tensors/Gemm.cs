@@ -665,9 +665,10 @@ public static unsafe class Gemm
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        if (Sse.IsSupported && rows == 6)
+        if (Sse.IsSupported && rows == 6 && kc >= 64)
         {
-            // The tile of C is read (or written) only after the k loop; fetching its lines now hides their latency behind it.
+            // The tile of C is read (or written) only after the k loop; fetching its lines now hides their latency behind a
+            // long enough loop.
             float* r = c;
             for (int i = 0; i < 6; i++, r += ldc)
             {
@@ -675,7 +676,50 @@ public static unsafe class Gemm
                 Sse.Prefetch0(r + 15);
             }
         }
-        for (int p = 0; p < kc; p++)
+        int p = 0;
+        if (aStep == 6 && bStep == 16)
+        {
+            // Packed panels: four steps per iteration at constant offsets (the same FMAs in the same order).
+            for (; p + 4 <= kc; p += 4)
+            {
+                Vector256<float> b0, b1, x;
+                b0 = Vector256.Load(b + 0);
+                b1 = Vector256.Load(b + 8);
+                x = Vector256.Create(a[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[1]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[2]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[3]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                b0 = Vector256.Load(b + 16);
+                b1 = Vector256.Load(b + 24);
+                x = Vector256.Create(a[6]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[7]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[8]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[9]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[10]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[11]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                b0 = Vector256.Load(b + 32);
+                b1 = Vector256.Load(b + 40);
+                x = Vector256.Create(a[12]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[13]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[14]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[15]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[16]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[17]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                b0 = Vector256.Load(b + 48);
+                b1 = Vector256.Load(b + 56);
+                x = Vector256.Create(a[18]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[19]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[20]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[21]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[22]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[23]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                a += 24;
+                b += 64;
+            }
+        }
+        for (; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
