@@ -403,7 +403,18 @@ public static unsafe class Gemm
             if (trans)
             {
                 // op(A)[i, p] = A[p, i]: each p reads `rows` contiguous floats.
-                for (int p = 0; p < kc; p++)
+                int p = 0;
+                if (mr == 6 && rows == 6 && i0 + ir + 8 <= lda)
+                {
+                    // Eight floats copied per p, two more than the tile: the next p's copy (or the next panel, or the slack)
+                    // overwrites them, and the two extra reads stay inside A's row.
+                    for (; p < kc; p++) Vector256.Store(Vector256.Load(a + (long)(p0 + p) * lda + i0 + ir), panel + p * 6);
+                }
+                else if (mr == 8 && rows == 8)
+                {
+                    for (; p < kc; p++) Vector256.Store(Vector256.Load(a + (long)(p0 + p) * lda + i0 + ir), panel + p * 8);
+                }
+                for (; p < kc; p++)
                 {
                     float* src = a + (long)(p0 + p) * lda + i0 + ir;
                     float* d = panel + p * mr;
