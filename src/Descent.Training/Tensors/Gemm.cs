@@ -281,7 +281,8 @@ public static unsafe class Gemm
             int chunk;
             if (byColumns)
             {
-                int tiles = threads == 1 ? NC / _nr : Math.Clamp((columnTiles + 4 * threads - 1) / (4 * threads), 2, NC / _nr);
+                // At most 128 columns: their packed panels (128 KB) stay in L2 beside the shared op(A).
+                int tiles = Math.Clamp((columnTiles + 4 * threads - 1) / (4 * threads), 2, 128 / _nr);
                 chunk = tiles * _nr;
             }
             else
