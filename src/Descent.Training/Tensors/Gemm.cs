@@ -12,17 +12,21 @@ namespace Descent.Training.Tensors;
 /// <remarks>
 /// The classic Goto/BLIS scheme: <c>op(B)</c> is packed in <c>KC×NR</c> panels, <c>op(A)</c> in
 /// <c>MR×KC</c> panels, and a register-blocked micro-kernel (8×32 with AVX-512, 6×16 with AVX2)
-/// accumulates each tile with fused multiply-adds. Threads own disjoint row ranges of C, and every
-/// element of C is summed in the same order (k ascending, in blocks of <see cref="KC"/>) whatever the
-/// thread count or vector width, so results are bit-identical from run to run and from 1 to N threads.
+/// accumulates each tile with fused multiply-adds. One operand is packed once for all threads, which take
+/// chunks of C's rows or columns in turn (see <c>Job</c>), and every element of C is summed in the same order
+/// (k ascending, in blocks of <see cref="KC"/>) whatever the chunks, thread count or vector width, so results
+/// are bit-identical from run to run and from 1 to N threads.
 /// </remarks>
 public static unsafe class Gemm
 {
-    /// <summary>Depth of one packed block: the panels of A and B for one micro-kernel call stay in L1/L2.</summary>
+    /// <summary>
+    /// Depth of one block: every element of C is the sum of its blocks' sums, each a chain of fused multiply-adds from
+    /// zero. Part of the results' bits (the gallery quotes training runs), so it must not change.
+    /// </summary>
     internal const int KC = 256;
 
-    /// <summary>Columns of one packed block of B.</summary>
-    internal const int NC = 512;
+    /// <summary>Most columns one chunk of C packs (8 panels of the AVX2 kernel): their <c>KC×128</c> floats stay in L2 beside the shared op(A).</summary>
+    private const int MaxColumnsPerChunk = 128;
 
     /// <summary>Below this many multiply-adds (m·n·k) a call runs on the calling thread alone.</summary>
     internal const long ParallelThreshold = 1L << 19;
@@ -262,13 +266,13 @@ public static unsafe class Gemm
 
     /// <summary>One product; each element summed one depth block (<see cref="KC"/>) after another.</summary>
     /// <remarks>
-    /// One operand is packed once, whole (every depth block, up to <see cref="SharedLimit"/> floats), into a buffer every thread reads, and C is cut into chunks
-    /// that threads take in turn (a few per thread, so a thread the machine delays is covered by the others); a chunk packs
-    /// its own share of the other operand. Chunks of rows share op(B) (the BLIS order: a chunk of op(A) in L2, each panel of
-    /// op(B) in L1 while the row tiles run past it); when op(A) has only a few rows (a batch of 128 against a wide layer),
-    /// chunks of columns share op(A), so no thread packs another's columns of the large operand. Nothing is packed twice.
-    /// Chunks start at multiples of the tile size and every kernel sums its tile in the same order, so the bits do not
-    /// depend on the chunks or the thread count.
+    /// One operand is packed once, whole (every depth block, up to <see cref="SharedLimit"/> floats), into a buffer all
+    /// threads read, and C is cut into chunks that threads take in turn (about four per thread, so that a thread the busy
+    /// machine delays is covered by the others); a chunk packs its own share of the other operand, so nothing is packed
+    /// twice. Chunks of rows share op(B) (the BLIS order: a chunk of op(A) in L2, each panel of op(B) in L1 while the row
+    /// tiles run past it); when op(A) has only a few rows (a batch of 128 against a wide layer), chunks of columns share
+    /// op(A), so no thread packs or streams another's columns of the large operand. Chunks start at multiples of the tile
+    /// size and every kernel sums its tile in the same order, so the bits depend neither on the chunks nor on the threads.
     /// </remarks>
     private sealed class Job(nint a, int lda, bool transA, nint b, int ldb, bool transB, nint c, int ldc, int m, int n, int k, bool accumulate, bool wide)
     {
@@ -281,8 +285,7 @@ public static unsafe class Gemm
             int chunk;
             if (byColumns)
             {
-                // At most 128 columns: their packed panels (128 KB) stay in L2 beside the shared op(A).
-                int tiles = Math.Clamp((columnTiles + 4 * threads - 1) / (4 * threads), 2, 128 / _nr);
+                int tiles = Math.Clamp((columnTiles + 4 * threads - 1) / (4 * threads), 2, MaxColumnsPerChunk / _nr);
                 chunk = tiles * _nr;
             }
             else
@@ -346,7 +349,7 @@ public static unsafe class Gemm
         /// <summary>C[.., j0..j1) for one depth block, from the shared packed op(A).</summary>
         private void Columns(int j0, int j1, int pc, int kc, bool overwrite, float* packedA)
         {
-            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * NC, pinned: true);
+            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * MaxColumnsPerChunk, pinned: true);
             fixed (float* pB = packB)
             {
                 int nc = j1 - j0;
