@@ -11,7 +11,7 @@ namespace Descent.Benchmarks;
 /// Whole-epoch timings that BenchmarkDotNet's many short iterations do not fit: a training epoch takes
 /// about a second and changes the weights it runs on. Run through <c>Program</c>:
 /// <list type="bullet">
-/// <item><c>epoch mlp|cnn|logreg [timed-epochs]</c>: the PyTorch peer's setup
+/// <item><c>epoch mlp|mlp-1000|cnn|logreg [timed-epochs]</c>: the PyTorch peer's setup
 /// (<c>shared/bench/pytorch_train_bench.py</c>): 8,000 random 1×28×28 samples, batch 128, Adam (lr 0.001),
 /// one warm-up epoch then the timed ones (default 5); prints the median and the minimum wall time and the
 /// process's CPU time per epoch, in the peer's format so the two lines can be read side by side.</item>
@@ -56,10 +56,14 @@ public static class TrainingTimer
         return new Dataset("random", new Shape(1, 28, 28), 10, new DataSplit(images, labels, 784), new DataSplit(images[..784], labels[..1], 784));
     }
 
+    /// <summary>A catalog model, or <c>mlp-1000</c>: the Adam paper's 784-1000-1000-10 MLP (the gallery's costliest figure).</summary>
+    private static Network CreateModel(string model, Shape input, int classes) =>
+        model == "mlp-1000" ? ModelCatalog.Create(new ModelSpec("mlp") { Hidden = [1000, 1000] }, input, classes) : ModelCatalog.Create(model, input, classes);
+
     private static void Epochs(string model, int timed)
     {
         var data = RandomImages();
-        var network = ModelCatalog.Create(model, data.SampleShape, 10);
+        var network = CreateModel(model, data.SampleShape, 10);
         var adam = OptimizerCatalog.Resolve("adam(lr=0.001)", Convention.PyTorch);
         var process = Process.GetCurrentProcess();
         var wall = new List<double>();
@@ -85,7 +89,7 @@ public static class TrainingTimer
     private static void Layers(string model)
     {
         var data = RandomImages();
-        var network = ModelCatalog.Create(model, data.SampleShape, 10);
+        var network = CreateModel(model, data.SampleShape, 10);
         network.Initialize(1);
         var adam = OptimizerCatalog.Resolve("adam(lr=0.001)", Convention.PyTorch).Create<float>(network.ParameterCount);
         const int batch = 128, reps = 300;
@@ -142,7 +146,7 @@ public static class TrainingTimer
     private static void Mnist(string model, string spec)
     {
         var data = DatasetCatalog.Load("mnist");
-        var network = ModelCatalog.Create(model, data.SampleShape, data.ClassCount);
+        var network = CreateModel(model, data.SampleShape, data.ClassCount);
         var run = Trainer.Train(network, data, spec, OptimizerCatalog.Resolve(spec, Convention.PyTorch), new TrainingOptions { Epochs = 3, Seed = 1 });
         foreach (var e in run.Epochs)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -151,4 +151,75 @@ public class GemmTests
                 Assert.True(Math.Abs(c[i * ldc + q] - want) <= tolerance, $"m={m} n={n} k={k} [{i},{q}]: {c[i * ldc + q]} vs {want}");
             }
     }
+
+    /// <summary>
+    /// The summation every element of C must follow, bit for bit, written as plainly as possible: for each depth block of
+    /// <see cref="Gemm.KC"/> (k ascending), one fused multiply-add chain started at zero, then the block's sum stored into
+    /// C (the first block when not accumulating) or added to it. The training runs the gallery quotes depend on these bits.
+    /// </summary>
+    private static float[] BlockedFmaReference(float[] a, bool ta, float[] b, bool tb, float[] c0, int m, int n, int k, bool accumulate)
+    {
+        var c = (float[])c0.Clone();
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float acc = c[i * n + j];
+                for (int p0 = 0; p0 < k; p0 += Gemm.KC)
+                {
+                    float s = 0f;
+                    for (int p = p0; p < Math.Min(k, p0 + Gemm.KC); p++)
+                        s = MathF.FusedMultiplyAdd(ta ? a[p * m + i] : a[i * k + p], tb ? b[j * k + p] : b[p * n + j], s);
+                    acc = p0 == 0 && !accumulate ? s : acc + s;
+                }
+                c[i * n + j] = acc;
+            }
+        return c;
+    }
+
+    public static TheoryData<int, int, int> ChunkShapes()
+    {
+        // Past the parallel threshold, with partial tiles at every edge: a batch against a wide layer (column chunks),
+        // tall products (row chunks), a narrow product whose transposed A is read in place (n ≤ 32) and one just wider,
+        // depths that end just past a block of KC.
+        var data = new TheoryData<int, int, int>();
+        int[][] shapes = [[131, 1003, 37], [37, 700, 300], [301, 45, 530], [1001, 10, 129], [999, 33, 128], [130, 257, 785], [7, 2000, 257]];
+        foreach (var s in shapes) data.Add(s[0], s[1], s[2]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ChunkShapes))]
+    public void Multiply_AnyChunkingThreadsOrKernel_SameBitsAsBlockedFmaReference(int m, int n, int k)
+    {
+        bool? saved = Gemm.ColumnChunks;
+        try
+        {
+            foreach (bool ta in new[] { false, true })
+                foreach (bool tb in new[] { false, true })
+                    foreach (bool accumulate in new[] { false, true })
+                    {
+                        var a = Random(m * k, 31 + m);
+                        var b = Random(k * n, 32 + n);
+                        var c0 = Random(m * n, 33 + k);
+                        var want = BlockedFmaReference(a, ta, b, tb, c0, m, n, k, accumulate);
+                        foreach (bool? columns in new bool?[] { null, true, false })
+                            foreach (int threads in new[] { 1, 2 })
+                                foreach (bool wide in Gemm.Wide ? new[] { true, false } : new[] { false })
+                                {
+                                    Gemm.ColumnChunks = columns;
+                                    var c = (float[])c0.Clone();
+                                    Gemm.Multiply(a, ta, b, tb, c, m, n, k, accumulate, threads, wide);
+                                    int bad = -1;
+                                    for (int i = 0; i < c.Length && bad < 0; i++)
+                                        if (BitConverter.SingleToInt32Bits(c[i]) != BitConverter.SingleToInt32Bits(want[i])) bad = i;
+                                    Assert.True(bad < 0, $"m={m} n={n} k={k} ta={ta} tb={tb} acc={accumulate} columns={columns} threads={threads} wide={wide}: " +
+                                        $"element {bad} is {(bad < 0 ? 0 : c[bad]):R}, the reference {(bad < 0 ? 0 : want[bad]):R}");
+                                }
+                    }
+        }
+        finally
+        {
+            Gemm.ColumnChunks = saved;
+        }
+    }
 }

@@ -103,11 +103,15 @@ public sealed class Network
         Span<float> dy = _gradientA.AsSpan(0, batch * ClassCount);
         double loss = SoftmaxCrossEntropy.Compute(logits, labels, batch, ClassCount, dy);
         bool inA = true;
-        for (int i = _layers.Length - 1; i >= 0; i--)
+        // Below the first layer with parameters no gradient is wanted, nor for that layer's input: stopping there saves the
+        // input gradient of an MLP's first dense layer (behind a flatten), a product as costly as the layer's forward.
+        int first = Array.FindIndex(_layers, l => l.ParameterCount > 0);
+        if (first < 0) first = _layers.Length;
+        for (int i = _layers.Length - 1; i >= first; i--)
         {
             var layer = _layers[i];
             ReadOnlySpan<float> x = i == 0 ? inputs[..(batch * InputShape.Size)] : _outputs[i - 1].AsSpan(0, batch * layer.InputShape.Size);
-            Span<float> dx = i == 0 ? [] : (inA ? _gradientB : _gradientA).AsSpan(0, batch * layer.InputShape.Size);
+            Span<float> dx = i == first ? [] : (inA ? _gradientB : _gradientA).AsSpan(0, batch * layer.InputShape.Size);
             layer.Backward(Parameters.AsSpan(layer.ParameterOffset, layer.ParameterCount), x, _outputs[i].AsSpan(0, batch * layer.OutputShape.Size),
                 dy, Gradients.AsSpan(layer.ParameterOffset, layer.ParameterCount), dx, batch);
             dy = dx;

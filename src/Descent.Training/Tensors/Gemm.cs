@@ -12,17 +12,21 @@ namespace Descent.Training.Tensors;
 /// <remarks>
 /// The classic Goto/BLIS scheme: <c>op(B)</c> is packed in <c>KC×NR</c> panels, <c>op(A)</c> in
 /// <c>MR×KC</c> panels, and a register-blocked micro-kernel (8×32 with AVX-512, 6×16 with AVX2)
-/// accumulates each tile with fused multiply-adds. Threads own disjoint row ranges of C, and every
-/// element of C is summed in the same order (k ascending, in blocks of <see cref="KC"/>) whatever the
-/// thread count or vector width, so results are bit-identical from run to run and from 1 to N threads.
+/// accumulates each tile with fused multiply-adds. One operand is packed once for all threads, which take
+/// chunks of C's rows or columns in turn (see <c>Job</c>), and every element of C is summed in the same order
+/// (k ascending, in blocks of <see cref="KC"/>) whatever the chunks, thread count or vector width, so results
+/// are bit-identical from run to run and from 1 to N threads.
 /// </remarks>
 public static unsafe class Gemm
 {
-    /// <summary>Depth of one packed block: the panels of A and B for one micro-kernel call stay in L1/L2.</summary>
+    /// <summary>
+    /// Depth of one block: every element of C is the sum of its blocks' sums, each a chain of fused multiply-adds from
+    /// zero. Part of the results' bits (the gallery quotes training runs), so it must not change.
+    /// </summary>
     internal const int KC = 256;
 
-    /// <summary>Columns of one packed block of B.</summary>
-    internal const int NC = 512;
+    /// <summary>Most columns one chunk of C packs (8 panels of the AVX2 kernel): their <c>KC×128</c> floats stay in L2 beside the shared op(A).</summary>
+    private const int MaxColumnsPerChunk = 128;
 
     /// <summary>Below this many multiply-adds (m·n·k) a call runs on the calling thread alone.</summary>
     internal const long ParallelThreshold = 1L << 19;
@@ -32,8 +36,14 @@ public static unsafe class Gemm
 
     private static int RowsPerTile(bool wide) => wide ? 8 : 6;
     private static int ColumnsPerTile(bool wide) => wide ? 32 : 16;
-    private const int TilesPerBlock = 16;
 
+    /// <summary>Most floats of the operand every thread shares, packed at once (16 MB).</summary>
+    private const long SharedLimit = 1L << 22;
+
+    /// <summary>Most rows of op(A) one chunk packs (144 for either kernel; 144×<see cref="KC"/> floats stay in L2).</summary>
+    private const int MaxRowsPerBlock = 144;
+
+    [ThreadStatic] private static float[]? t_shared;
     [ThreadStatic] private static float[]? t_packA;
     [ThreadStatic] private static float[]? t_packB;
 
@@ -68,24 +78,15 @@ public static unsafe class Gemm
             return;
         }
 
+        int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
+        if ((long)m * n * k < ParallelThreshold) threads = 1;
         fixed (float* pa = a, pb = b, pc = c)
-        {
-            var job = new Job((nint)pa, transposeA ? m : k, transposeA, (nint)pb, transposeB ? k : n, transposeB, (nint)pc, n, m, n, k, accumulate, wide);
-            int MR = RowsPerTile(wide);
-            int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
-            int rowTiles = (m + MR - 1) / MR;
-            int blocks = Math.Min(threads, rowTiles);
-            if (blocks <= 1 || (long)m * n * k < ParallelThreshold)
-            {
-                job.Rows(0, m);
-                return;
-            }
-            int rowsPerBlock = (rowTiles + blocks - 1) / blocks * MR;
-            blocks = (m + rowsPerBlock - 1) / rowsPerBlock;
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                i => job.Rows(i * rowsPerBlock, Math.Min(m, (i + 1) * rowsPerBlock)));
-        }
+            new Job((nint)pa, transposeA ? m : k, transposeA, (nint)pb, transposeB ? k : n, transposeB, (nint)pc, n, m, n, k, accumulate, wide).Run(threads);
     }
+
+    /// <summary>Test and benchmark switch: null lets <see cref="Multiply(ReadOnlySpan{float}, bool, ReadOnlySpan{float}, bool, Span{float}, int, int, int, bool, int, bool)"/>
+    /// choose; true or false forces chunks of C's columns or of its rows.</summary>
+    internal static bool? ColumnChunks { get; set; }
 
     /// <summary>
     /// <c>C[m×n] = A[m×k]·B[n×k]ᵀ</c> (A, B, C dense row-major) as <c>m·n</c> dot products of long rows, blocked
@@ -263,46 +264,136 @@ public static unsafe class Gemm
         c[0] = Finish(c30, a3, b, p, k); c[1] = Finish(c31, a3, b1, p, k); c[2] = Finish(c32, a3, b2, p, k);
     }
 
-    private readonly record struct Job(nint A, int Lda, bool TransA, nint B, int Ldb, bool TransB, nint C, int Ldc, int M, int N, int K, bool Accumulate, bool Wide)
+    /// <summary>One product; each element summed one depth block (<see cref="KC"/>) after another.</summary>
+    /// <remarks>
+    /// One operand is packed once, whole (every depth block, up to <see cref="SharedLimit"/> floats), into a buffer all
+    /// threads read, and C is cut into chunks that threads take in turn (about four per thread, so that a thread the busy
+    /// machine delays is covered by the others); a chunk packs its own share of the other operand, so nothing is packed
+    /// twice. Chunks of rows share op(B) (the BLIS order: a chunk of op(A) in L2, each panel of op(B) in L1 while the row
+    /// tiles run past it); when op(A) has only a few rows (a batch of 128 against a wide layer), chunks of columns share
+    /// op(A), so no thread packs or streams another's columns of the large operand. Chunks start at multiples of the tile
+    /// size and every kernel sums its tile in the same order, so the bits depend neither on the chunks nor on the threads.
+    /// </remarks>
+    private sealed class Job(nint a, int lda, bool transA, nint b, int ldb, bool transB, nint c, int ldc, int m, int n, int k, bool accumulate, bool wide)
     {
-        /// <summary>Computes rows [r0, r1) of C; no other thread writes them.</summary>
-        public void Rows(int r0, int r1)
+        private readonly int _mr = RowsPerTile(wide), _nr = ColumnsPerTile(wide);
+
+        public void Run(int threads)
         {
-            int MR = RowsPerTile(Wide), NR = ColumnsPerTile(Wide), MC = MR * TilesPerBlock;
-            // Sized for the larger kernel, so either kernel can use a thread's buffers.
-            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(8 * TilesPerBlock * KC, pinned: true);
-            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * ((NC + 31) / 32 * 32), pinned: true);
-            fixed (float* pA = packA, pB = packB)
+            int rowTiles = (m + _mr - 1) / _mr, columnTiles = (n + _nr - 1) / _nr;
+            bool byColumns = ColumnChunks ?? (m <= 2 * MaxRowsPerBlock && columnTiles > rowTiles);
+            int chunk;
+            if (byColumns)
             {
-                float* a = (float*)A, b = (float*)B, c = (float*)C;
-                for (int pc = 0; pc < K; pc += KC)
+                int tiles = Math.Clamp((columnTiles + 4 * threads - 1) / (4 * threads), 2, MaxColumnsPerChunk / _nr);
+                chunk = tiles * _nr;
+            }
+            else
+            {
+                int tiles = threads == 1 ? MaxRowsPerBlock / _mr : Math.Clamp((rowTiles + 4 * threads - 1) / (4 * threads), 4, MaxRowsPerBlock / _mr);
+                chunk = tiles * _mr;
+            }
+            int extent = byColumns ? n : m;
+            int chunks = (extent + chunk - 1) / chunk;
+            threads = Math.Min(threads, chunks);
+            // The shared operand is packed for as many depth blocks as fit in SharedLimit floats (all of them for the
+            // models' products), so threads meet once per round rather than once per depth block.
+            int depth = Math.Min(k, KC), depthBlocks = (k + KC - 1) / KC;
+            long blockLength = byColumns ? (long)rowTiles * _mr * depth : (long)depth * columnTiles * _nr;
+            int blocksPerRound = (int)Math.Clamp(SharedLimit / blockLength, 1, depthBlocks);
+            long sharedLength = blockLength * blocksPerRound + PackSlack;
+            float[] shared = t_shared is { } buffer && buffer.LongLength >= sharedLength
+                ? buffer
+                : t_shared = GC.AllocateUninitializedArray<float>(checked((int)sharedLength), pinned: true);
+            var options = threads > 1 ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
+            fixed (float* ps = shared)
+            {
+                for (int round = 0; round < depthBlocks; round += blocksPerRound)
                 {
-                    int kc = Math.Min(KC, K - pc);
-                    bool overwrite = pc == 0 && !Accumulate;
-                    for (int jc = 0; jc < N; jc += NC)
+                    int from = round * KC, to = (int)Math.Min(k, (long)(round + blocksPerRound) * KC);
+                    for (int pc = from; pc < to; pc += KC)
                     {
-                        int nc = Math.Min(NC, N - jc);
-                        PackB(b, Ldb, TransB, pc, kc, jc, nc, pB, NR);
-                        for (int ic = r0; ic < r1; ic += MC)
-                        {
-                            int mc = Math.Min(MC, r1 - ic);
-                            PackA(a, Lda, TransA, ic, mc, pc, kc, pA, MR);
-                            for (int jr = 0; jr < nc; jr += NR)
-                            {
-                                int cols = Math.Min(NR, nc - jr);
-                                float* bPanel = pB + jr * kc;
-                                for (int ir = 0; ir < mc; ir += MR)
-                                {
-                                    int rows = Math.Min(MR, mc - ir);
-                                    float* cTile = c + (long)(ic + ir) * Ldc + jc + jr;
-                                    if (Wide) Kernel8x32(kc, pA + ir * kc, bPanel, cTile, Ldc, rows, cols, overwrite);
-                                    else Kernel6x16(kc, pA + ir * kc, bPanel, cTile, Ldc, rows, cols, overwrite);
-                                }
-                            }
-                        }
+                        float* packed = ps + (pc - from) / KC * blockLength;
+                        if (byColumns) PackA((float*)a, lda, transA, 0, m, pc, Math.Min(KC, k - pc), packed, _mr);
+                        else PackB((float*)b, ldb, transB, pc, Math.Min(KC, k - pc), 0, n, packed, _nr);
+                    }
+                    var work = new Round(from, to, blockLength, (nint)ps);
+                    if (options is null)
+                    {
+                        for (int i = 0; i < chunks; i++) Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), work);
+                    }
+                    else
+                    {
+                        Parallel.For(0, chunks, options, i => Chunk(byColumns, i * chunk, Math.Min(extent, (i + 1) * chunk), work));
                     }
                 }
             }
+        }
+
+        /// <summary>Depth blocks [From, To) of op(A)·op(B), their shared operand packed at Packed, one block every BlockLength floats.</summary>
+        private readonly record struct Round(int From, int To, long BlockLength, nint Packed);
+
+        /// <summary>Computes C[start..end) (rows or columns) over the round's depth blocks, k ascending.</summary>
+        private void Chunk(bool byColumns, int start, int end, Round round)
+        {
+            for (int pc = round.From; pc < round.To; pc += KC)
+            {
+                int kc = Math.Min(KC, k - pc);
+                bool overwrite = pc == 0 && !accumulate;
+                float* packed = (float*)round.Packed + (pc - round.From) / KC * round.BlockLength;
+                if (byColumns) Columns(start, end, pc, kc, overwrite, packed);
+                else Rows(start, end, pc, kc, overwrite, packed);
+            }
+        }
+
+        /// <summary>C[.., j0..j1) for one depth block, from the shared packed op(A).</summary>
+        private void Columns(int j0, int j1, int pc, int kc, bool overwrite, float* packedA)
+        {
+            float[] packB = t_packB ??= GC.AllocateUninitializedArray<float>(KC * MaxColumnsPerChunk, pinned: true);
+            fixed (float* pB = packB)
+            {
+                int nc = j1 - j0;
+                PackB((float*)b, ldb, transB, pc, kc, j0, nc, pB, _nr);
+                for (int jr = 0; jr < nc; jr += _nr)
+                {
+                    int cols = Math.Min(_nr, nc - jr);
+                    for (int ir = 0; ir < m; ir += _mr)
+                        Tile(kc, packedA + ir * kc, _mr, pB + jr * kc, (float*)c + (long)ir * ldc + j0 + jr, Math.Min(_mr, m - ir), cols, overwrite);
+                }
+            }
+        }
+
+        /// <summary>C[r0..r1, ..) for one depth block, from the shared packed op(B).</summary>
+        /// <remarks>Against a narrow op(B) (one or two panels) a stored-transposed A is read in place with its row stride:
+        /// packing it would cost as much as the product. Only a partial tile at the edge is packed, so no read runs past A.</remarks>
+        private void Rows(int r0, int r1, int pc, int kc, bool overwrite, float* packedB)
+        {
+            float[] packA = t_packA ??= GC.AllocateUninitializedArray<float>(MaxRowsPerBlock * KC + PackSlack, pinned: true);
+            fixed (float* pA = packA)
+            {
+                int mc = r1 - r0, full = mc / _mr * _mr;
+                bool inPlace = transA && n <= 2 * _nr;
+                if (!inPlace) PackA((float*)a, lda, transA, r0, mc, pc, kc, pA, _mr);
+                else if (full < mc) PackA((float*)a, lda, transA, r0 + full, mc - full, pc, kc, pA, _mr);
+                for (int jr = 0; jr < n; jr += _nr)
+                {
+                    int cols = Math.Min(_nr, n - jr);
+                    for (int ir = 0; ir < mc; ir += _mr)
+                    {
+                        int rows = Math.Min(_mr, mc - ir);
+                        float* panel = !inPlace ? pA + ir * kc : rows == _mr ? (float*)a + (long)pc * lda + r0 + ir : pA;
+                        int step = inPlace && rows == _mr ? lda : _mr;
+                        Tile(kc, panel, step, packedB + jr * kc, (float*)c + (long)(r0 + ir) * ldc + jr, rows, cols, overwrite);
+                    }
+                }
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Tile(int kc, float* aPanel, int aStep, float* bPanel, float* cTile, int rows, int cols, bool overwrite)
+        {
+            if (wide) Kernel8x32(kc, aPanel, aStep, bPanel, _nr, cTile, ldc, rows, cols, overwrite);
+            else Kernel6x16(kc, aPanel, aStep, bPanel, _nr, cTile, ldc, rows, cols, overwrite);
         }
     }
 
@@ -316,7 +407,18 @@ public static unsafe class Gemm
             if (trans)
             {
                 // op(A)[i, p] = A[p, i]: each p reads `rows` contiguous floats.
-                for (int p = 0; p < kc; p++)
+                int p = 0;
+                if (mr == 6 && rows == 6 && i0 + ir + 8 <= lda)
+                {
+                    // Eight floats copied per p, two more than the tile: the next p's copy (or the next panel, or the slack)
+                    // overwrites them, and the two extra reads stay inside A's row.
+                    for (; p < kc; p++) Vector256.Store(Vector256.Load(a + (long)(p0 + p) * lda + i0 + ir), panel + p * 6);
+                }
+                else if (mr == 8 && rows == 8)
+                {
+                    for (; p < kc; p++) Vector256.Store(Vector256.Load(a + (long)(p0 + p) * lda + i0 + ir), panel + p * 8);
+                }
+                for (; p < kc; p++)
                 {
                     float* src = a + (long)(p0 + p) * lda + i0 + ir;
                     float* d = panel + p * mr;
@@ -333,6 +435,13 @@ public static unsafe class Gemm
                     float* src = a + (long)(i0 + ir) * lda + p0;
                     for (; p8 + 8 <= kc; p8 += 8) Transpose8x8(src + p8, lda, panel + p8 * 8, 8);
                 }
+                else if (mr == 6 && rows == 6 && Avx.IsSupported)
+                {
+                    // Each transposed column is stored as 8 floats: its 6 values and 2 that the next store (or the next
+                    // panel, packed after this one, or the buffers' slack) overwrites.
+                    float* src = a + (long)(i0 + ir) * lda + p0;
+                    for (; p8 + 8 <= kc; p8 += 8) Transpose6x8(src + p8, lda, panel + p8 * 6);
+                }
                 for (int r = 0; r < rows; r++)
                 {
                     float* src = a + (long)(i0 + ir + r) * lda + p0;
@@ -347,6 +456,26 @@ public static unsafe class Gemm
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc] as NR-column panels, p-major inside a panel, zero columns past nc.</summary>
     private static void PackB(float* b, int ldb, bool trans, int p0, int kc, int j0, int nc, float* dst, int nr)
     {
+        int fullPanels = nc / nr;
+        if (!trans && fullPanels > 0)
+        {
+            // Eight rows of B at a time across every full panel: each source line is used whole while it is in L1, and
+            // each panel receives a contiguous run (walking one panel down all kc rows first reads B column-wise).
+            for (int p8 = 0; p8 < kc; p8 += 8)
+            {
+                int rows = Math.Min(8, kc - p8);
+                for (int jr = 0; jr < fullPanels * nr; jr += nr)
+                {
+                    float* d = dst + jr * kc + p8 * nr;
+                    float* src = b + (long)(p0 + p8) * ldb + j0 + jr;
+                    for (int p = 0; p < rows; p++, src += ldb, d += nr)
+                        for (int j = 0; j < nr; j += 8) Vector256.Store(Vector256.Load(src + j), d + j);
+                }
+            }
+            if (fullPanels * nr == nc) return;
+            PackB(b, ldb, trans, p0, kc, j0 + fullPanels * nr, nc - fullPanels * nr, dst + fullPanels * nr * kc, nr);
+            return;
+        }
         for (int jr = 0; jr < nc; jr += nr)
         {
             int cols = Math.Min(nr, nc - jr);
@@ -436,6 +565,47 @@ public static unsafe class Gemm
         Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(s3, s7, 0x31));
     }
 
+    /// <summary>
+    /// dst[q·6 + r] = src[r·srcStride + q] for 6 rows × 8 columns, with <see cref="Transpose8x8"/>'s shuffles (two rows of
+    /// zeros); each of the 8 stores writes 8 floats, the last 2 of them past its column (<see cref="PackSlack"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose6x8(float* src, int srcStride, float* dst)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + srcStride);
+        var r2 = Avx.LoadVector256(src + 2 * srcStride);
+        var r3 = Avx.LoadVector256(src + 3 * srcStride);
+        var r4 = Avx.LoadVector256(src + 4 * srcStride);
+        var r5 = Avx.LoadVector256(src + 5 * srcStride);
+        var zero = Vector256<float>.Zero;
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var s0 = Avx.Shuffle(t0, t2, 0x44);
+        var s1 = Avx.Shuffle(t0, t2, 0xEE);
+        var s2 = Avx.Shuffle(t1, t3, 0x44);
+        var s3 = Avx.Shuffle(t1, t3, 0xEE);
+        var s4 = Avx.Shuffle(t4, zero, 0x44);
+        var s5 = Avx.Shuffle(t4, zero, 0xEE);
+        var s6 = Avx.Shuffle(t5, zero, 0x44);
+        var s7 = Avx.Shuffle(t5, zero, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + 6, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + 12, Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + 18, Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + 24, Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + 30, Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + 36, Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + 42, Avx.Permute2x128(s3, s7, 0x31));
+    }
+
+    /// <summary>Floats past its end that a packing buffer keeps for <see cref="Transpose6x8"/>'s last store.</summary>
+    private const int PackSlack = 8;
+
     /// <summary>Writes (or adds) a finished tile; edge tiles go through a scratch tile so nothing past C's edge is touched.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreEdge(float* tile, int nr, float* c, int ldc, int rows, int cols, bool overwrite)
@@ -457,9 +627,10 @@ public static unsafe class Gemm
     private static void Put256(Vector256<float> v, float* dst, bool overwrite) =>
         Vector256.Store(overwrite ? v : Vector256.Load(dst) + v, dst);
 
-    /// <summary>C[8×32] (+)= Apanel[8×kc]·Bpanel[kc×32] in 16 zmm accumulators.</summary>
+    /// <summary>C[8×32] (+)= Apanel[8×kc]·Bpanel[kc×32] in 16 zmm accumulators; step p reads the 8 values of A at
+    /// <c>a + p·aStep</c> and the 32 of B at <c>b + p·bStep</c> (a packed panel, or the operand itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x32(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool overwrite)
+    private static void Kernel8x32(int kc, float* a, int aStep, float* b, int bStep, float* c, int ldc, int rows, int cols, bool overwrite)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
         Vector512<float> c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
@@ -475,8 +646,8 @@ public static unsafe class Gemm
             x = Vector512.Create(a[5]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
             x = Vector512.Create(a[6]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
             x = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
-            a += 8;
-            b += 32;
+            a += aStep;
+            b += bStep;
         }
         if (rows == 8 && cols == 32)
         {
@@ -502,13 +673,68 @@ public static unsafe class Gemm
         StoreEdge(t, 32, c, ldc, rows, cols, overwrite);
     }
 
-    /// <summary>C[6×16] (+)= Apanel[6×kc]·Bpanel[kc×16] in 12 ymm accumulators (AVX2 machines).</summary>
+    /// <summary>C[6×16] (+)= Apanel[6×kc]·Bpanel[kc×16] in 12 ymm accumulators (AVX2 machines); step p reads A at
+    /// <c>a + p·aStep</c> and B at <c>b + p·bStep</c>, as <see cref="Kernel8x32"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, bool overwrite)
+    private static void Kernel6x16(int kc, float* a, int aStep, float* b, int bStep, float* c, int ldc, int rows, int cols, bool overwrite)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
+        if (Sse.IsSupported && rows == 6 && kc >= 64)
+        {
+            // The tile of C is read (or written) only after the k loop; fetching its lines now hides their latency behind a
+            // long enough loop.
+            float* r = c;
+            for (int i = 0; i < 6; i++, r += ldc)
+            {
+                Sse.Prefetch0(r);
+                Sse.Prefetch0(r + 15);
+            }
+        }
+        int p = 0;
+        if (aStep == 6 && bStep == 16)
+        {
+            // Packed panels: four steps per iteration at constant offsets (the same FMAs in the same order).
+            for (; p + 4 <= kc; p += 4)
+            {
+                Vector256<float> b0, b1, x;
+                b0 = Vector256.Load(b + 0);
+                b1 = Vector256.Load(b + 8);
+                x = Vector256.Create(a[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[1]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[2]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[3]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                b0 = Vector256.Load(b + 16);
+                b1 = Vector256.Load(b + 24);
+                x = Vector256.Create(a[6]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[7]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[8]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[9]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[10]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[11]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                b0 = Vector256.Load(b + 32);
+                b1 = Vector256.Load(b + 40);
+                x = Vector256.Create(a[12]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[13]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[14]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[15]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[16]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[17]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                b0 = Vector256.Load(b + 48);
+                b1 = Vector256.Load(b + 56);
+                x = Vector256.Create(a[18]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+                x = Vector256.Create(a[19]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+                x = Vector256.Create(a[20]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+                x = Vector256.Create(a[21]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+                x = Vector256.Create(a[22]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+                x = Vector256.Create(a[23]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
+                a += 24;
+                b += 64;
+            }
+        }
+        for (; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
@@ -518,8 +744,8 @@ public static unsafe class Gemm
             x = Vector256.Create(a[3]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
             x = Vector256.Create(a[4]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
             x = Vector256.Create(a[5]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
-            a += 6;
-            b += 16;
+            a += aStep;
+            b += bStep;
         }
         if (rows == 6 && cols == 16)
         {
