@@ -22,10 +22,12 @@ public sealed class StepAllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    [Fact]
-    public void Step_LargeBufferOnWorkerThreads_AllocatesNothing()
+    [Theory]
+    [InlineData("adam")]
+    [InlineData("rule(m = fma(g, 1-b1, m*b1); v = fma((1-b2)*g, g, v*b2); p = p - lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps) | lr=0.001, b1=0.9, b2=0.999, eps=1e-8)")]
+    public void Step_LargeBufferOnWorkerThreads_AllocatesNothing(string spec)
     {
-        var optimizer = KernelCases.Create<float>("pytorch", "adam", 100_000, new KernelSettings { ParallelThreshold = 1000, MaxThreads = 2 });
+        var optimizer = KernelCases.Create<float>("pytorch", spec, 100_000, new KernelSettings { ParallelThreshold = 1000, MaxThreads = 2 });
         var p = new float[100_000];
         var g = Enumerable.Range(0, 100_000).Select(i => (float)Math.Cos(i)).ToArray();
         for (int i = 0; i < 3; i++) optimizer.Step(p, g);

@@ -44,6 +44,8 @@ public class TypedRuleParityTests
             "rule(m = fma(g, 1-b1, m*b1); v = fma((1-b2)*g, g, v*b2); p = p - lr/(1-b1^t) * m / (sqrt(v)/sqrt(1-b2^t) + eps) | lr=0.01, b1=0.9, b2=0.999, eps=1e-8)" },
         { "lecture", "momentum(lr=0.01, momentum=0.9)", "rule(v = mu*v + lr*g; p = p - v | lr=0.01, mu=0.9)" },
         { "lecture", "rmsprop(lr=0.01, rho=0.9, eps=1e-6)", "rule(E = rho*E + (1-rho)*g*g; p = p - lr/sqrt(E + eps)*g | lr=0.01, rho=0.9, eps=1e-6)" },
+        { "lecture", "adadelta(lr=1, rho=0.9, eps=1e-6)",
+            "rule(E = E*rho + (1-rho)*g*g; d = sqrt(D + eps)/sqrt(E + eps)*g; D = D*rho + (1-rho)*d*d; p = p - lr*d | lr=1, rho=0.9, eps=1e-6)" },
         { "lecture", "nesterov(lr=0.01, momentum=0.9)", "rule(v = mu*v + lr*grad(p - mu*v); p = p - v | lr=0.01, mu=0.9)" },
         { "lecture", "smoothed-nesterov(lr=0.01, momentum=0.9, points=4)",
             "rule(v = mu*v + lr*(grad(p - mu*v*1/4) + grad(p - mu*v*2/4) + grad(p - mu*v*3/4) + grad(p - mu*v*4/4))/4; p = p - v | lr=0.01, mu=0.9)" },
