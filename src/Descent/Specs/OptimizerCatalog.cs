@@ -124,6 +124,11 @@ public static class OptimizerCatalog
             SpecKey.Number<NAdamOptions>("momentum_decay", o => o.MomentumDecay, (o, v) => o with { MomentumDecay = v }),
         ]),
         Rule("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT], MomentKeys()),
+        Rule("lion", "Lion, the sign of an interpolated momentum (Chen et al. 2023), as lucidrains/lion-pytorch; decoupled decay", c => LionOptions.For(c), [PT],
+        [
+            SpecKey.Number<LionOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+            SpecKey.Number<LionOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+        ]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.
