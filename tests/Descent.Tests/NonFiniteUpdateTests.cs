@@ -8,7 +8,36 @@ namespace Descent.Tests;
 /// </summary>
 public class NonFiniteUpdateTests
 {
-    public static TheoryData<string, Convention> Matrix() => QuadraticConvergenceTests.Matrix();
+    /// <summary>Every rule but those that step by the sign of the gradient (see <see cref="SignRules_NaNAndInfiniteGradient_StepAsTorchSignDoes"/>).</summary>
+    public static TheoryData<string, Convention> Matrix()
+    {
+        var data = new TheoryData<string, Convention>();
+        foreach (var row in QuadraticConvergenceTests.Matrix())
+            if ((string)row[0] is not ("lion" or "rprop")) data.Add((string)row[0], (Convention)row[1]);
+        return data;
+    }
+
+    /// <summary>
+    /// Lion (lion-pytorch) and Rprop (torch.optim) move by the sign of a gradient-made value, and torch 1.13's
+    /// sign(NaN) is 0: a NaN gradient leaves its coordinate where it is, an infinite one moves it by one finite step.
+    /// Worked by hand from p = 1, g = (NaN, +inf, 0.5): Lion (lr 0.1) steps −0.1 per step on the last two, Rprop
+    /// (lr 0.01) −0.01, then −0.012 (g·prev &gt; 0 grows the step by 1.2; NaN·0 and inf·0 count as 0).
+    /// </summary>
+    [Theory]
+    [InlineData("lion(lr=0.1)", new[] { 0.9, 0.8 })]
+    [InlineData("rprop(lr=0.01)", new[] { 0.99, 0.978 })]
+    public void SignRules_NaNAndInfiniteGradient_StepAsTorchSignDoes(string spec, double[] expected)
+    {
+        var opt = OptimizerCatalog.Resolve(spec, Convention.PyTorch).Create<double>(3);
+        double[] p = [1.0, 1.0, 1.0];
+        for (int t = 0; t < 2; t++)
+        {
+            opt.Step(p, [double.NaN, double.PositiveInfinity, 0.5]);
+            Assert.Equal(1.0, p[0]);
+            Assert.Equal(expected[t], p[1], 1e-15);
+            Assert.Equal(expected[t], p[2], 1e-15);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]

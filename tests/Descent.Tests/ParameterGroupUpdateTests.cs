@@ -26,6 +26,9 @@ public class ParameterGroupUpdateTests
         AdamaxOptions => new Adamax<double>(8, Two<AdamaxOptions>(a, b)),
         NAdamOptions => new NAdam<double>(8, Two<NAdamOptions>(a, b)),
         RAdamOptions => new RAdam<double>(8, Two<RAdamOptions>(a, b)),
+        LionOptions => new Lion<double>(8, Two<LionOptions>(a, b)),
+        RpropOptions => new Rprop<double>(8, Two<RpropOptions>(a, b)),
+        AsgdOptions => new Asgd<double>(8, Two<AsgdOptions>(a, b)),
         _ => throw new ArgumentException($"No grouped constructor for {a.Name}."),
     };
 

@@ -13,12 +13,16 @@ internal static class PyTorchReference
 {
     private static readonly Lazy<Data> Loaded = new(() => Load("pytorch_trajectories.json"));
     private static readonly Lazy<Data> LoadedConventions = new(() => Load("convention_trajectories.json"));
+    private static readonly Lazy<Data> LoadedModern = new(() => Load("modern_rule_trajectories.json"));
 
     /// <summary>torch.optim's trajectories.</summary>
     public static Data Get => Loaded.Value;
 
     /// <summary>The lasagne and lecture formulas of CONVENTIONS.md, transcribed in NumPy (tools/reference/convention_reference.py).</summary>
     public static Data Conventions => LoadedConventions.Value;
+
+    /// <summary>lion (lion-pytorch's formula in torch ops), torch.optim.Rprop and ASGD (tools/reference/modern_reference.py).</summary>
+    public static Data Modern => LoadedModern.Value;
 
     public sealed record Case(string Id, string Convention, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);

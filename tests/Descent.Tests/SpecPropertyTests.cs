@@ -176,6 +176,11 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
             "power" => Gen.Double[0.01, 4],
             "eps" => Gen.OneOf(Gen.Double[1e-12, 1e-3], Gen.Const(1e-8)),
             "momentum" when entry.Name == "nesterov" => Gen.Double[0.01, 0.99],
+            // Rprop: 0 < eta_minus < 1 < eta_plus, step_min <= step_max.
+            "eta_minus" => Gen.Double[0.01, 0.99],
+            "eta_plus" => Gen.Double[1.01, 10],
+            "step_min" => Gen.Double[0, 1e-3],
+            "step_max" => Gen.Double[1e-3, 100],
             _ => Gen.OneOf(Gen.Double[0, 10], Gen.Const(0.0), Gen.Double[1e-9, 1e-3]),
         };
         var number = Gen.Select(range, Gen.Int[0, 3], (v, style) => style switch

@@ -14,7 +14,7 @@ public sealed class SpecTests
 
     /// <summary>The names ARCHITECTURE.md fixes for specs, the CLI and the docs.</summary>
     private static readonly string[] ArchitectureNames =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam"];
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"];
 
     private static SpecException Rejects(string text, Convention convention = Convention.PyTorch)
     {
@@ -257,12 +257,15 @@ public sealed class SpecTests
             ["lr"] = ["-0.001"], ["eps"] = ["-1e-8"], ["momentum"] = ["-0.1"], ["weight_decay"] = ["-0.1"],
             ["beta1"] = ["1", "-0.1"], ["beta2"] = ["1", "-0.1"], ["rho"] = ["1", "-0.1"], ["points"] = ["0"],
             ["dampening"] = ["-0.1"], ["lr_decay"] = ["-0.1"], ["initial_accumulator"] = ["-0.1"], ["momentum_decay"] = ["-0.1"],
+            ["eta_minus"] = ["0", "1"], ["eta_plus"] = ["1", "0.5"], ["step_min"] = ["-0.1", "100"], ["step_max"] = ["-0.1"], ["lambd"] = ["-0.1"],
         };
+        // lion-pytorch accepts 0 <= beta <= 1 (beta2 = 1 keeps the momentum at its start); 1.5 is out of range for it.
+        var lion = new Dictionary<string, string[]> { ["beta1"] = ["1.5", "-0.1"], ["beta2"] = ["1.5", "-0.1"] };
         var data = new TheoryData<string, Convention, string, string>();
         foreach (var entry in OptimizerCatalog.Entries)
             foreach (var convention in Conventions)
                 foreach (var key in entry.KeysIn(convention))
-                    foreach (string value in bad.GetValueOrDefault(key.Name, []))
+                    foreach (string value in (entry.Name == "lion" ? lion.GetValueOrDefault(key.Name) : null) ?? bad.GetValueOrDefault(key.Name, []))
                         data.Add(entry.Name, convention, key.Name, value);
         return data;
     }
@@ -459,7 +462,8 @@ public sealed class SpecTests
             // dampening must stay 0 for nesterov (PyTorch's rule), so it keeps its default.
             string? value = key.Name == "dampening" ? null : key.Kind switch
             {
-                "number" => OptimizerSpec.FormatNumber(double.Parse(defaults[key.Name]!, System.Globalization.CultureInfo.InvariantCulture) * 0.7 + 0.1 / 3 * 0.01),
+                // Rprop's eta_plus must stay above 1, so it moves up.
+                "number" => OptimizerSpec.FormatNumber(double.Parse(defaults[key.Name]!, System.Globalization.CultureInfo.InvariantCulture) * (key.Name == "eta_plus" ? 1.3 : 0.7) + 0.1 / 3 * 0.01),
                 "integer" => "3",
                 _ => null,
             };

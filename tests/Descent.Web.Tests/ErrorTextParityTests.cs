@@ -31,7 +31,7 @@ public sealed class ErrorTextParityTests
     {
         { "steps", "--steps: must be in 1..100000, got 0." },
         { "no-argument", "No optimizer given." },
-        { "spec", "--optimizer: Unknown optimizer 'adamm'; valid: sgd, momentum, nesterov, smoothed-nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam." },
+        { "spec", "--optimizer: Unknown optimizer 'adamm'; valid: sgd, momentum, nesterov, smoothed-nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam" },
         { "unknown-function", "--function: Unknown function 'rosenbrok'. Did you mean 'rosenbrock'? Built-in functions: " },
         { "formula-in-lab", "--function: Expected a number, x, y, a function or '(' but found '*'. (column 7)\n  x^2 + * y\n        ^" },
         { "bare-formula", "--function: Expected a number, x, y, a function or '(' but found '*'. (column 7)\n  x^2 + * y\n        ^" },

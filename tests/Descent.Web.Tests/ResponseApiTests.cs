@@ -86,10 +86,10 @@ public sealed class ResponseApiTests
     {
         await using var server = await ApiServer.StartAsync();
 
-        var error = await ApiServer.ErrorOf(await server.PostAsync("/api/response", """{"signal":"spikes","optimizers":["adam","rmsprop","lion"]}"""));
+        var error = await ApiServer.ErrorOf(await server.PostAsync("/api/response", """{"signal":"spikes","optimizers":["adam","rmsprop","lions"]}"""));
 
         Assert.Equal(2, error.Index);
-        Assert.StartsWith("Unknown optimizer 'lion'; valid: sgd, momentum, nesterov", error.Message);
+        Assert.StartsWith("Unknown optimizer 'lions'; valid: sgd, momentum, nesterov", error.Message);
         foreach (string name in Descent.Specs.OptimizerCatalog.Names) Assert.Contains(name, error.Message);
     }
 

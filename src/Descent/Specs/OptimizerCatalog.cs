@@ -124,6 +124,24 @@ public static class OptimizerCatalog
             SpecKey.Number<NAdamOptions>("momentum_decay", o => o.MomentumDecay, (o, v) => o with { MomentumDecay = v }),
         ]),
         Rule("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT], MomentKeys()),
+        Rule("lion", "Lion, the sign of an interpolated momentum (Chen et al. 2023), as lucidrains/lion-pytorch; decoupled decay", c => LionOptions.For(c), [PT],
+        [
+            SpecKey.Number<LionOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+            SpecKey.Number<LionOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+        ]),
+        Rule("rprop", "Rprop, per-coordinate step sizes from gradient signs (Riedmiller & Braun 1993), as torch.optim.Rprop 1.13", c => RpropOptions.For(c), [PT],
+        [
+            SpecKey.Number<RpropOptions>("eta_minus", o => o.EtaMinus, (o, v) => o with { EtaMinus = v }),
+            SpecKey.Number<RpropOptions>("eta_plus", o => o.EtaPlus, (o, v) => o with { EtaPlus = v }),
+            SpecKey.Number<RpropOptions>("step_min", o => o.StepMin, (o, v) => o with { StepMin = v }),
+            SpecKey.Number<RpropOptions>("step_max", o => o.StepMax, (o, v) => o with { StepMax = v }),
+        ]),
+        Rule("asgd", "averaged SGD (Polyak & Juditsky 1992), as torch.optim.ASGD 1.13; the average is state ax", c => AsgdOptions.For(c), [PT],
+        [
+            SpecKey.Number<AsgdOptions>("lambd", o => o.Lambd, (o, v) => o with { Lambd = v }),
+            SpecKey.Number<AsgdOptions>("alpha", o => o.Alpha, (o, v) => o with { Alpha = v }),
+            SpecKey.Number<AsgdOptions>("t0", o => o.T0, (o, v) => o with { T0 = v }),
+        ]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.

@@ -6,12 +6,13 @@ namespace Descent.Specs;
 /// <summary>
 /// The text form of an optimizer used by the CLI, the page and result files: <c>adam(lr=0.25, beta1=0.9)</c>.
 /// A name, then optionally <c>key=value</c> pairs in parentheses. Values keep the text the user wrote,
-/// so <see cref="Parse"/> and <see cref="ToString"/> round-trip. <c>alpha</c> is read as <c>rho</c>.
+/// so <see cref="Parse"/> and <see cref="ToString"/> round-trip. <c>alpha</c> is read as <c>rho</c>, except by a rule
+/// that has a key named <c>alpha</c> (asgd).
 /// Which names and keys exist is <see cref="OptimizerCatalog"/>'s business.
 /// </summary>
 public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
 {
-    /// <summary>Keys written under another name (PyTorch's RMSprop calls its decay <c>alpha</c>).</summary>
+    /// <summary>Keys written under another name (PyTorch's RMSprop calls its decay <c>alpha</c>), for rules without a key of that name.</summary>
     public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string> { ["alpha"] = "rho" };
 
     /// <summary>A spec with <paramref name="name"/> and the given pairs, in order.</summary>
@@ -80,7 +81,8 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
                     if (name != Rules.TypedRules.Unnamed) key = key.ToLowerInvariant();
                     if (key.Length == 0) throw new SpecException($"Optimizer spec '{shown}': a value '{Quote(value)}' has no key.");
                     if (value.Length == 0) throw new SpecException($"Optimizer spec '{shown}': key '{Quote(key)}' has no value.");
-                    key = Aliases.GetValueOrDefault(key, key);
+                    // asgd has a key of its own named alpha; only a rule without it reads alpha as rho.
+                    if (OptimizerCatalog.TryFind(name)?.Keys.Any(k => k.Name == key) != true) key = Aliases.GetValueOrDefault(key, key);
                     if (!seen.Add(key)) throw new SpecException($"Optimizer spec '{shown}': key '{Quote(key)}' is given twice.");
                     values.Add(new(key, value));
                 }

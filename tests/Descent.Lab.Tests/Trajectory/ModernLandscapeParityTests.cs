@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Descent.Lab.Trajectory;
+
+namespace Descent.Lab.Tests.Trajectory;
+
+/// <summary>
+/// lion, rprop and asgd on the lecture's seven landscapes against Reference/modern_trajectories.json (shared/reference:
+/// the official implementations — lucidrains/lion-pytorch's Lion, torch.optim.Rprop and ASGD 1.13 — run under
+/// PyTorch 1.13 with autograd gradients, float64), within 1e-6 at every point before the path's stored horizon
+/// (every point where it is null: none of these nine paths' horizons is set).
+/// </summary>
+public sealed class ModernLandscapeParityTests
+{
+    private const double Tolerance = 1e-6;
+
+    private static readonly Lazy<JsonDocument> Document = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "modern_trajectories.json"))));
+
+    public static TheoryData<string, string> Paths()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var landscape in LandscapeReference.Landscapes.Keys)
+            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)" })
+                data.Add(landscape, spec);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void ModernRule_OfficialImplementationPath_MatchesWithin1e6UpToItsHorizon(string landscape, string spec)
+    {
+        var root = Document.Value.RootElement;
+        var expected = root.GetProperty("paths").GetProperty(landscape).GetProperty(spec).EnumerateArray()
+            .Select(p => (X: p[0].GetDouble(), Y: p[1].GetDouble())).ToArray();
+        var horizonElement = root.GetProperty("horizons").GetProperty(landscape).GetProperty(spec);
+        int horizon = horizonElement.ValueKind == JsonValueKind.Null ? int.MaxValue : horizonElement.GetInt32();
+        var start = root.GetProperty("start");
+        var config = new TrajectoryConfig
+        {
+            Function = LandscapeReference.Landscapes[landscape],
+            Optimizers = [spec],
+            Convention = Convention.PyTorch,
+            Start = new(start[0].GetDouble(), start[1].GetDouble()),
+            Steps = root.GetProperty("steps").GetInt32(),
+        };
+
+        var path = Assert.Single(TrajectoryExperiment.Run(config).Paths);
+
+        Assert.Equal(expected.Length, path.Count);
+        for (int t = 0; t < expected.Length && t < horizon; t++)
+        {
+            double error = Math.Max(Math.Abs(path.X[t] - expected[t].X), Math.Abs(path.Y[t] - expected[t].Y));
+            Assert.True(error <= Tolerance,
+                $"{landscape} {spec}, point {t}: got ({path.X[t]:R}, {path.Y[t]:R}), reference ({expected[t].X:R}, {expected[t].Y:R}), off by {error:G3}");
+        }
+    }
+}
