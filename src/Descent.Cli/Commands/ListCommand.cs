@@ -95,11 +95,12 @@ public sealed class ListCommand : Command<ListCommand.Settings>
 
     private static Table Optimizers()
     {
-        var table = new Table().AddColumns("name", "keys", "pytorch defaults", "lasagne defaults", "lecture defaults");
+        // The summary names the paper and the implementation a rule follows (torch.optim 1.13, lion-pytorch…).
+        var table = new Table().AddColumns("name", "summary", "keys", "pytorch defaults", "lasagne defaults", "lecture defaults");
         Convention[] conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
         foreach (var entry in OptimizerCatalog.Entries)
         {
-            var cells = new List<string> { entry.Name, string.Join(" ", entry.Keys.Select(k => k.Name)) };
+            var cells = new List<string> { entry.Name, entry.Summary, string.Join(" ", entry.Keys.Select(k => k.Name)) };
             foreach (var c in conventions)
             {
                 var effective = entry.Effective(c);
