@@ -34,7 +34,10 @@ public static class GalleryReport
             ("classic functions", p => TrajectorySection.Build(dir, cache, runner, RecipeCatalog.Find<TrajectoryRecipe>("classics"),
                 "Classic test functions",
                 "Beyond the lecture: every optimizer of Descent, under PyTorch's formulas, on the test functions the optimization literature " +
-                "uses, each from its customary start. Learning rates were chosen per function from a small grid; the captions say what to notice.", p)),
+                "uses, each from its customary start. Learning rates were chosen per function from a small grid; the captions say what to notice.", p,
+                // Stills: every rule's whole path at once says what these figures are for, and ten animations of fifteen paths
+                // would be a sixth of the gallery's time.
+                animate: false)),
             ("learning histories", p => TrainingSection.Build(dir, cache, runner, RecipeCatalog.Find<TrainingRecipe>(LectureHistoryRecipe.Name), p)),
             ("Adam paper", p => TrainingSection.Build(dir, cache, runner, RecipeCatalog.Find<TrainingRecipe>("adam-paper"), p)),
             ("schedules", p => SchedulesSection.Build(dir, cache, runner, p)),

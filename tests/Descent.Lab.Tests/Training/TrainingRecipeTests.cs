@@ -110,6 +110,24 @@ public class TrainingRecipeCaptionTests
     }
 
     [Fact]
+    public void AdamPaperMlp_Results_MatchItsCaption()
+    {
+        var result = TrainingExperiment.Run(RecipeCatalog.Find<TrainingRecipe>("adam-paper").Figure("adam-paper-mlp").Config);
+        var h = result.Histories.ToDictionary(x => OptimizerSpec.Parse(x.Optimizer).Name);
+
+        // Mean batch loss over the 5th epoch, as the caption rounds it.
+        Assert.Equal(0.012, Math.Round(LastEpochLoss(h["adam"]), 3));
+        Assert.Equal(0.019, Math.Round(LastEpochLoss(h["adagrad"]), 3));
+        Assert.Equal(0.015, Math.Round(LastEpochLoss(h["sgd"]), 3));
+        Assert.Equal(0.007, Math.Round(LastEpochLoss(h["adadelta"]), 3));
+        Assert.Equal(0.034, Math.Round(LastEpochLoss(h["rmsprop"]), 3));
+        var rmsprop = h["rmsprop"];
+        Assert.Equal(0.71, Math.Round(rmsprop.Iterations.Where(i => i.Epoch >= 2).Max(i => i.TrainLoss), 2));
+        Assert.Equal((0.956, 0.946), (Math.Round(rmsprop.Epochs[2].TestAccuracy, 3), Math.Round(rmsprop.Epochs[3].TestAccuracy, 3)));
+        Assert.Equal((0.961, 0.971), (Math.Round(result.Histories.Min(x => x.FinalTestAccuracy), 3), Math.Round(result.Histories.Max(x => x.FinalTestAccuracy), 3)));
+    }
+
+    [Fact]
     public void AdamPaperLogisticRegression_Results_MatchItsCaption()
     {
         var result = TrainingExperiment.Run(RecipeCatalog.Find<TrainingRecipe>("adam-paper").Figure("adam-paper-logreg").Config);
