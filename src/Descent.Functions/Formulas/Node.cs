@@ -41,7 +41,7 @@ internal sealed record NumberNode(double Value, int Position) : Node(Position)
 {
     public override string Canonical()
     {
-        string s = Value.ToString("R", CultureInfo.InvariantCulture);
+        string s = Descent.Specs.OptimizerSpec.RoundTrip(Value);
         return Value < 0 || (Value == 0 && double.IsNegative(Value)) ? $"({s})" : s;
     }
 }

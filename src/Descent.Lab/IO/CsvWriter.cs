@@ -1,4 +1,5 @@
 using System.Globalization;
+using Descent.Specs;
 
 namespace Descent.Lab.IO;
 
@@ -37,14 +38,14 @@ public sealed class CsvWriter(TextWriter writer, string newLine = "\n")
         null => "",
         string s => s,
         double d => FormatNumber(d),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        float f => OptimizerSpec.RoundTrip(f),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
     /// <summary>A double in the invariant culture with round-trip precision.</summary>
-    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string FormatNumber(double value) => OptimizerSpec.RoundTrip(value);
 
     /// <summary><paramref name="field"/> quoted if it holds a comma, a quote, CR or LF (quotes doubled), else as is.</summary>
     public static string Escape(string field) =>

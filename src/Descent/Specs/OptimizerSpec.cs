@@ -195,7 +195,27 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
     }
 
     /// <summary>Formats a number so that it parses back to the same double.</summary>
-    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e");
+    public static string FormatNumber(double value) => RoundTrip(value).Replace("E", "e");
+
+    /// <summary>
+    /// The shortest invariant text that parses back to <paramref name="value"/>, as <c>R</c> writes it, or its 17 digits
+    /// where <c>R</c> misses: .NET 10's shortest form is one ulp off for a few powers of two (2^-25 prints as
+    /// <c>2.980232238769531E-08</c>, which reads back as the double below it). The one number formatter of specs and data files.
+    /// </summary>
+    public static string RoundTrip(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return !double.IsFinite(value) || double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == value
+            ? text : value.ToString("G17", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><see cref="RoundTrip(double)"/> for single precision (9 digits where <c>R</c> misses).</summary>
+    public static string RoundTrip(float value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return !float.IsFinite(value) || float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == value
+            ? text : value.ToString("G9", CultureInfo.InvariantCulture);
+    }
 
     /// <inheritdoc/>
     public bool Equals(OptimizerSpec? other) => other is not null && Name == other.Name && Values.SequenceEqual(other.Values);
