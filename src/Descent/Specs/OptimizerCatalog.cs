@@ -148,7 +148,7 @@ public static class OptimizerCatalog
             SpecKey.Boolean<MuonOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }),
             SpecKey.Integer<MuonOptions>("ns_steps", o => o.NewtonSchulzSteps, (o, v) => o with { NewtonSchulzSteps = v }),
             SpecKey.Number<MuonOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Choice<MuonOptions>("adjust_lr", ["original", "match_rms_adamw", "none"], o => o.AdjustLearningRate == MuonLearningRateAdjustment.MatchRmsAdamW ? "match_rms_adamw" : "original",
+            SpecKey.Choice<MuonOptions>("adjust_lr", ["original", "match_rms_adamw"], o => o.AdjustLearningRate == MuonLearningRateAdjustment.MatchRmsAdamW ? "match_rms_adamw" : "original",
                 (o, v) => o with { AdjustLearningRate = v == "match_rms_adamw" ? MuonLearningRateAdjustment.MatchRmsAdamW : MuonLearningRateAdjustment.Original }),
             SpecKey.Number<MuonOptions>("adamw_lr", o => o.AdamWLearningRate, (o, v) => o with { AdamWLearningRate = v }),
         ]),

@@ -3,7 +3,9 @@ namespace Descent.Optimizers;
 /// <summary>
 /// Options of <see cref="Muon{T}"/>; the initializers are <c>torch.optim.Muon</c>'s defaults: <c>lr</c> 1e-3,
 /// <c>weight_decay</c> 0.1 (decoupled, <c>p ← p·(1 − lr·wd)</c>), <c>momentum</c> 0.95, <c>nesterov</c>,
-/// 5 Newton–Schulz steps, <c>eps</c> 1e-7, the "original" learning-rate adjustment.
+/// 5 Newton–Schulz steps, <c>eps</c> 1e-7, the "original" learning-rate adjustment. Upstream's decay is
+/// decoupled only; Descent's shared <c>decoupled_weight_decay=false</c> adds <c>wd·p</c> to the gradient before the
+/// momentum instead, as every other rule's L2 term.
 /// </summary>
 public sealed record MuonOptions : OptimizerOptions
 {
@@ -67,7 +69,6 @@ public sealed record MuonOptions : OptimizerOptions
         if (NewtonSchulzSteps is < 0 or >= 100) yield return $"ns_steps must be in [0, 99], got {NewtonSchulzSteps}";
         if (!(Epsilon >= 0) || double.IsInfinity(Epsilon)) yield return $"eps must be >= 0 and finite, got {Epsilon}";
         if (!(AdamWLearningRate >= 0) || double.IsInfinity(AdamWLearningRate)) yield return $"adamw_lr must be >= 0 and finite, got {AdamWLearningRate}";
-        if (!DecoupledWeightDecay && UseMuon) yield return "muon's weight decay is decoupled (p ← p·(1 − lr·wd)); decoupled_weight_decay=false is not defined";
     }
 
     /// <inheritdoc/>
