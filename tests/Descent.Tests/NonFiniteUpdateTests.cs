@@ -13,7 +13,7 @@ public class NonFiniteUpdateTests
     {
         var data = new TheoryData<string, Convention>();
         foreach (var row in QuadraticConvergenceTests.Matrix())
-            if ((string)row[0] is not ("lion" or "rprop")) data.Add((string)row[0], (Convention)row[1]);
+            if ((string)row[0] is not ("lion" or "rprop" or "muon")) data.Add((string)row[0], (Convention)row[1]);
         return data;
     }
 
@@ -37,6 +37,22 @@ public class NonFiniteUpdateTests
             Assert.Equal(expected[t], p[1], 1e-15);
             Assert.Equal(expected[t], p[2], 1e-15);
         }
+    }
+
+    /// <summary>
+    /// Muon orthogonalizes the whole matrix: one NaN gradient makes the norm NaN, one infinite gradient makes it
+    /// infinite (∞/∞ is NaN), and the Gram matrix spreads the NaN to every element, so every parameter becomes NaN
+    /// (as upstream's torch ops do); the step does not throw.
+    /// </summary>
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Muon_OneNonFiniteGradient_EveryParameterOfTheMatrixBecomesNaN(double bad)
+    {
+        var opt = OptimizerCatalog.Resolve("muon(lr=0.1)", Convention.PyTorch).Create<double>(3);
+        double[] p = [1.0, 1.0, 1.0];
+        opt.Step(p, [0.5, bad, 0.25]);
+        Assert.All(p, v => Assert.True(double.IsNaN(v), $"got {v}"));
     }
 
     [Theory]

@@ -29,6 +29,7 @@ public class ParameterGroupUpdateTests
         LionOptions => new Lion<double>(8, Two<LionOptions>(a, b)),
         RpropOptions => new Rprop<double>(8, Two<RpropOptions>(a, b)),
         AsgdOptions => new Asgd<double>(8, Two<AsgdOptions>(a, b)),
+        MuonOptions => new Muon<double>(8, Two<MuonOptions>(a, b)),
         _ => throw new ArgumentException($"No grouped constructor for {a.Name}."),
     };
 

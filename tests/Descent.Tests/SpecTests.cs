@@ -14,7 +14,7 @@ public sealed class SpecTests
 
     /// <summary>The names ARCHITECTURE.md fixes for specs, the CLI and the docs.</summary>
     private static readonly string[] ArchitectureNames =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"];
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "muon"];
 
     private static SpecException Rejects(string text, Convention convention = Convention.PyTorch)
     {

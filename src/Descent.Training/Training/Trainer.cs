@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Descent.Optimizers;
 using Descent.Training.Datasets;
 using Descent.Training.Networks;
 
@@ -51,7 +52,8 @@ public static class Trainer
             throw new ArgumentException($"{options.Epochs} epochs of {options.BatchesPerEpoch(data.Train.Count)} batches take {gradients:N0} gradient evaluations; the limit is {TrainingOptions.MaxGradientEvaluations:N0}.", nameof(options));
 
         network.Initialize(options.Seed);
-        var opt = optimizer.Create<float>(network.ParameterCount);
+        // Muon steps matrices: the network's hidden weights, with AdamW beside it on the rest.
+        Optimizer<float> opt = optimizer is MuonOptions muon ? MuonParameterGroups.Create(network, muon) : optimizer.Create<float>(network.ParameterCount);
         var order = new DeterministicRandom(options.Seed ^ BatchStream);
 
         int n = data.Train.Count, size = data.Train.SampleSize;

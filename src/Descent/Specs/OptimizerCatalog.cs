@@ -142,6 +142,16 @@ public static class OptimizerCatalog
             SpecKey.Number<AsgdOptions>("alpha", o => o.Alpha, (o, v) => o with { Alpha = v }),
             SpecKey.Number<AsgdOptions>("t0", o => o.T0, (o, v) => o with { T0 = v }),
         ]),
+        Rule("muon", "Muon, momentum orthogonalized by bfloat16 Newton–Schulz (Jordan et al. 2024), as torch.optim.Muon; a trajectory's point is the 1×2 matrix [[x, y]]; in training Muon on hidden dense weights, AdamW (adamw_lr) on the rest", c => MuonOptions.For(c), [PT],
+        [
+            SpecKey.Number<MuonOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }),
+            SpecKey.Boolean<MuonOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }),
+            SpecKey.Integer<MuonOptions>("ns_steps", o => o.NewtonSchulzSteps, (o, v) => o with { NewtonSchulzSteps = v }),
+            SpecKey.Number<MuonOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            SpecKey.Choice<MuonOptions>("adjust_lr", ["original", "match_rms_adamw"], o => o.AdjustLearningRate == MuonLearningRateAdjustment.MatchRmsAdamW ? "match_rms_adamw" : "original",
+                (o, v) => o with { AdjustLearningRate = v == "match_rms_adamw" ? MuonLearningRateAdjustment.MatchRmsAdamW : MuonLearningRateAdjustment.Original }),
+            SpecKey.Number<MuonOptions>("adamw_lr", o => o.AdamWLearningRate, (o, v) => o with { AdamWLearningRate = v }),
+        ]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.
