@@ -227,6 +227,11 @@ class ScheduleFree:
 
 
 RULES = {"adabelief": AdaBelief, "lamb": Lamb, "schedule-free-adamw": ScheduleFree}
+TRANSCRIBED = {
+    "adabelief": "adabelief_pytorch.AdaBelief 0.2.1 (transcribed)",
+    "lamb": "timm.optim.Lamb (transcribed, single-tensor path)",
+    "schedule-free-adamw": "schedulefree.AdamWScheduleFree 1.4.1 (transcribed, per-tensor loop)",
+}
 
 
 def run(rule, keys, dtype, objective, steps):
@@ -401,7 +406,9 @@ def main():
             "id": f"{rule}-{counters[rule]:02d}" + ("-f32" if dtype == "float32" else ""),
             "rule": rule,
             "spec": spec_text(rule, keys),
+            "torch": TRANSCRIBED[rule],
             "dtype": dtype,
+            "default_dtype": dtype,
             "objective": objective,
             "start": START,
             "steps": steps,
