@@ -38,8 +38,10 @@ public sealed class Lamb<T> : GroupedOptimizer<T, LambOptions> where T : unmanag
         // before step(). timm takes each tensor's norm, then the norm of those norms: a chain of fmas in torch 1.13.
         var pre = Prologue(0, ownDecay: true);
         T sum = T.Zero;
-        foreach (var group in Groups)
+        // An index loop: foreach over the interface would allocate an enumerator every step.
+        for (int k = 0; k < Groups.Count; k++)
         {
+            var group = Groups[k];
             T norm = C(Math.Sqrt(LambPasses.SumOfSquares(Kernel, pre, gradients.Slice(group.Offset, group.Length), Partials(group.Length))));
             sum = T.FusedMultiplyAdd(norm, norm, sum);
         }

@@ -16,7 +16,7 @@ public sealed record ScheduleFreeAdamWOptions : OptimizerOptions
 
     /// <summary>
     /// <c>β1</c>, the interpolation between the averaged point x and the base sequence z at which gradients are taken:
-    /// <c>y = (1−β1)·z + β1·x</c>; in (0, 1].
+    /// <c>y = (1−β1)·z + β1·x</c>; in (0, 1).
     /// </summary>
     public double Beta1 { get; init; } = 0.9;
 
@@ -42,7 +42,7 @@ public sealed record ScheduleFreeAdamWOptions : OptimizerOptions
     protected override IEnumerable<string> ValidateRule()
     {
         // beta1 = 0 would put x at lerp(y, z, -inf).
-        if (!(Beta1 > 0 && Beta1 <= 1)) yield return $"beta1 must be in (0, 1], got {Beta1}";
+        if (!(Beta1 > 0 && Beta1 < 1)) yield return $"beta1 must be in (0, 1), got {Beta1}";
         if (!(Beta2 >= 0 && Beta2 < 1)) yield return $"beta2 must be in [0, 1), got {Beta2}";
         if (!(Epsilon >= 0) || double.IsInfinity(Epsilon)) yield return $"eps must be >= 0 and finite, got {Epsilon}";
         if (WarmupSteps < 0) yield return $"warmup_steps must be >= 0, got {WarmupSteps}";
