@@ -68,6 +68,10 @@ public sealed class StateTests
     [RuleData("lion", "lion(lr=0.01, beta1=0.8, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("rprop", "rprop(lr=0.05, eta_minus=0.3, step_max=0.5, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("asgd", "asgd(lr=0.05, lambd=0.01, t0=3, weight_decay=0.1)", Convention.PyTorch)]
+    // Schedule-Free's weight sum and largest rate are scalars outside the buffers; LAMB's norms are recomputed each step.
+    [RuleData("adabelief", "adabelief(lr=0.05, beta2=0.99, weight_decay=0.1)", Convention.PyTorch)]
+    [RuleData("lamb", "lamb(lr=0.05, trust_clip=true, max_grad_norm=0.5)", Convention.PyTorch)]
+    [RuleData("schedule-free-adamw", "schedule-free-adamw(lr=0.05, warmup_steps=3, r=1, weight_decay=0.1)", Convention.PyTorch)]
     // Muon's momentum buffer is its whole state; its Newton–Schulz buffers are scratch.
     [RuleData("muon", "muon(lr=0.02, momentum=0.9, adjust_lr=match_rms_adamw, schedule=cosine(t_max=10))", Convention.PyTorch)]
     // Schedules keep counters outside the buffers; a resumed schedule continues where it stopped.

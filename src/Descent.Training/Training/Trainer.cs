@@ -72,9 +72,19 @@ public static class Trainer
         double trainSeconds = 0;
         int iteration = 0;
 
+        // A rule with an evaluation point (Schedule-Free's x) is tested there, as a PyTorch loop calls optimizer.eval()
+        // before evaluating and optimizer.train() after: the weights go to x for the test pass and back to y.
+        float[]? trainPoint = opt.HasEvaluationPoint ? new float[network.ParameterCount] : null;
+
         bool Evaluate(int epoch)
         {
+            if (trainPoint is not null)
+            {
+                network.Parameters.CopyTo(trainPoint);
+                opt.EvaluationPoint(trainPoint, network.Parameters);
+            }
             var (loss, accuracy) = network.Evaluate(data.Test, options.EvaluationBatchSize);
+            trainPoint?.CopyTo(network.Parameters);
             // Schedules given per=epoch advance here, a plateau with the epoch's test loss.
             if (epoch > 0) opt.StepEpochSchedules(loss);
             epochs.Add(new EpochRecord(epoch, iteration, loss, accuracy, clock.Elapsed.TotalSeconds, trainSeconds));

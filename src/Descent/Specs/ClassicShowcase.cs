@@ -31,10 +31,21 @@ internal static class ClassicShowcase
         ("goldstein-price", [2e-5, 1e-5, 1e-5, 1e-5, 0.1, 0.01, 5, 0.05, 0.05, 0.1, 0.05, 1e-5, 0.02, 0.01, 2e-5, 0.02]),
     ];
 
+    // adabelief, lamb and schedule-free-adamw (issue 12), a column each in the Table's row order.
+    private static readonly Dictionary<string, double[]> Beyond = new()
+    {
+        ["adabelief"] = [0.2, 0.1, 0.5, 2, 0.5, 1, 0.01, 0.005, 0.5, 0.05],
+        ["lamb"] = [0.05, 0.05, 0.1, 0.2, 0.1, 0.2, 0.01, 0.005, 0.1, 0.05],
+        ["schedule-free-adamw"] = [0.2, 0.1, 0.5, 2, 0.5, 1, 0.01, 0.005, 0.5, 0.05],
+    };
+
     /// <summary>The showcase specs of built-in rule <paramref name="rule"/>, by function name.</summary>
     public static IReadOnlyDictionary<string, string> For(string rule)
     {
         int column = Array.IndexOf(Rules, rule);
+        if (column < 0 && Beyond.TryGetValue(rule, out double[]? rates))
+            return Table.Select((row, i) => (row.Function, Rate: rates[i])).ToDictionary(r => r.Function,
+                r => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, r.Rate));
         return Table.ToDictionary(row => row.Function,
             row => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, row.LearningRates[column]));
     }
