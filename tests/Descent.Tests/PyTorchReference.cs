@@ -14,6 +14,7 @@ internal static class PyTorchReference
     private static readonly Lazy<Data> Loaded = new(() => Load("pytorch_trajectories.json"));
     private static readonly Lazy<Data> LoadedConventions = new(() => Load("convention_trajectories.json"));
     private static readonly Lazy<Data> LoadedModern = new(() => Load("modern_rule_trajectories.json"));
+    private static readonly Lazy<Data> LoadedKeras = new(() => Load("keras_trajectories.json"));
 
     /// <summary>torch.optim's trajectories.</summary>
     public static Data Get => Loaded.Value;
@@ -23,6 +24,9 @@ internal static class PyTorchReference
 
     /// <summary>lion (lion-pytorch's formula in torch ops), torch.optim.Rprop and ASGD (tools/reference/modern_reference.py).</summary>
     public static Data Modern => LoadedModern.Value;
+
+    /// <summary>Keras 3's update_step of every rule it has, in NumPy float64 (tools/reference/keras_reference.py).</summary>
+    public static Data Keras => LoadedKeras.Value;
 
     public sealed record Case(string Id, string Convention, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);
