@@ -19,6 +19,7 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     private readonly ScheduleGroup?[] _scheduled;
     private readonly Schedule?[] _schedules;
     private readonly double? _clipNorm, _clipValue;
+    private readonly bool _kerasClip;
     private double[]? _normPartials;
     private T _clipScale = T.One;
     private bool _clipped;
@@ -42,6 +43,7 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
         // clip_grad_norm_ clips over every parameter the optimizer holds, so one setting serves all groups.
         _clipNorm = _groups[0].Options.ClipNorm;
         _clipValue = _groups[0].Options.ClipValue;
+        _kerasClip = _groups[0].Options.Convention == Convention.Keras;
         if (_groups.Any(g => g.Options.ClipNorm != _clipNorm || g.Options.ClipValue != _clipValue))
             throw new ArgumentException("clip_norm and clip_value must be the same in every parameter group: clipping is over all parameters.", nameof(groups));
         Kernel = _groups[0].Options.Kernel;
@@ -141,6 +143,8 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
         var o = _groups[index].Options;
         T? scale = !lookAhead && _clipped ? _clipScale : null;
         T? bound = !lookAhead && _clipValue is { } v ? C(v) : null;
+        if (o.Convention == Convention.Keras)
+            return new GradientPrologue<T>(scale, bound, kerasDecay: o.WeightDecay != 0 ? (C(o.WeightDecay), C(LearningRate(index))) : null);
         T? keep = !ownDecay && o.DecoupledWeightDecay && o.WeightDecay != 0 ? C(1 - LearningRate(index) * o.WeightDecay) : null;
         T? wd = ownDecay || o.DecoupledWeightDecay || lookAhead ? null : C(o.WeightDecay);
         return new GradientPrologue<T>(scale, bound, keep, wd);
@@ -188,6 +192,14 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     {
         _normPartials ??= new double[GradientNorm.PartialsFor(Length)];
         T total = C(GradientNorm.L2(Kernel, gradients, _normPartials));
+        // Keras's global_clipnorm (clip_norm is over all parameters, in every convention): c·min(1/‖g‖, 1/c), applied
+        // even when it changes nothing (the factor is then 1, or a last bit off).
+        if (_kerasClip)
+        {
+            T c = C(_clipNorm!.Value);
+            // Keras adds norm − norm so that an infinite or NaN norm makes the scale NaN.
+            return c * T.Min(T.One / total, T.One / c) + (total - total);
+        }
         T scale = T.One / (total + C(1e-6)) * C(_clipNorm!.Value);
         return scale > T.One ? T.One : scale;
     }

@@ -70,6 +70,11 @@ public abstract record OptimizerOptions
     {
         // A key of the rule that this convention's formula does not read must stay at its default, so a
         // typed record cannot ask for something the kernel would silently ignore (amsgrad in the lecture).
+        if (Specs.OptimizerCatalog.TryFind(Name) is { } lacking && !lacking.Has(Convention))
+        {
+            yield return Specs.OptimizerCatalog.NoFormula(Name, Convention).Message.TrimEnd('.');
+            yield break;
+        }
         if (Specs.OptimizerCatalog.TryFind(Name) is { } entry)
         {
             var effective = entry.Effective(Convention);

@@ -79,7 +79,7 @@ public sealed class ResponseCommandTests
     [InlineData("--signal", new[] { "response", "--optimizer", "adam" }, "spikes")]
     [InlineData("--steps", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--steps", "0" }, "300")]
     [InlineData("--steps", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--steps", "301" }, "300")]
-    [InlineData("--convention", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--convention", "keras" }, "lasagne")]
+    [InlineData("--convention", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--convention", "optax" }, "lasagne")]
     [InlineData("--interpolation", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--interpolation", "cubic" }, "linear")]
     [InlineData("--format", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--format", "xml" }, "json")]
     [InlineData("--png", new[] { "response", "--signal", "spikes", "--optimizer", "adam", "--png", "figure.bmp" }, ".svg")]

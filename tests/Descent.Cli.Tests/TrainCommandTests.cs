@@ -126,7 +126,7 @@ public sealed class TrainCommandTests
     [InlineData("--seed", new[] { "train", "--dataset", "digits", "--model", "mlp", "--optimizer", "adam", "--seed", "1.5" }, "whole number")]
     [InlineData("--optimizer", new[] { "train", "--dataset", "digits", "--model", "mlp" }, "adam")]
     [InlineData("--optimizer", new[] { "train", "--dataset", "digits", "--model", "mlp", "--optimizer", "adamm" }, "adamw")]
-    [InlineData("--convention", new[] { "train", "--dataset", "digits", "--model", "mlp", "--optimizer", "adam", "--convention", "keras" }, "lasagne")]
+    [InlineData("--convention", new[] { "train", "--dataset", "digits", "--model", "mlp", "--optimizer", "adam", "--convention", "optax" }, "lasagne")]
     [InlineData("--format", new[] { "train", "--dataset", "digits", "--model", "mlp", "--optimizer", "adam", "--format", "xml" }, "json")]
     [InlineData("--png", new[] { "train", "--dataset", "digits", "--model", "mlp", "--optimizer", "adam", "--png", "figure.bmp" }, ".svg")]
     [InlineData("--recipe", new[] { "train", "--recipe", "nope", "--out", "x" }, "lecture-history")]

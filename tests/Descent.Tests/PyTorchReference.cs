@@ -15,6 +15,7 @@ internal static class PyTorchReference
     private static readonly Lazy<Data> LoadedConventions = new(() => Load("convention_trajectories.json"));
     private static readonly Lazy<Data> LoadedModern = new(() => Load("modern_rule_trajectories.json"));
     private static readonly Lazy<Data> LoadedModernA = new(() => Load("modern_a_trajectories.json"));
+    private static readonly Lazy<Data> LoadedKeras = new(() => Load("keras_trajectories.json"));
 
     /// <summary>torch.optim's trajectories.</summary>
     public static Data Get => Loaded.Value;
@@ -27,6 +28,8 @@ internal static class PyTorchReference
 
     /// <summary>adabelief, lamb and schedule-free-adamw, their official updates in torch ops (tools/reference/modern_a_reference.py).</summary>
     public static Data ModernA => LoadedModernA.Value;
+    /// <summary>Keras 3's update_step of every rule it has, in NumPy float64 (tools/reference/keras_reference.py).</summary>
+    public static Data Keras => LoadedKeras.Value;
 
     public sealed record Case(string Id, string Convention, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);

@@ -494,9 +494,9 @@ public sealed class SpecTests
     [Fact]
     public void OptimizerCatalog_UnknownConvention_ListsValidOnes()
     {
-        var e = Assert.Throws<SpecException>(() => OptimizerCatalog.ParseConvention("keras"));
-        Assert.Contains("'keras'", e.Message);
-        Assert.Contains("lecture, lasagne, pytorch", e.Message);
+        var e = Assert.Throws<SpecException>(() => OptimizerCatalog.ParseConvention("optax"));
+        Assert.Contains("'optax'", e.Message);
+        Assert.Contains("lecture, lasagne, pytorch, keras", e.Message);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class CatalogApiTests
 
         var list = await server.Client.GetFromJsonAsync<OptimizerList>("/api/optimizers", JsonEndpoint.Options);
 
-        Assert.Equal(["pytorch", "lasagne", "lecture"], list!.Conventions);
+        Assert.Equal(["pytorch", "lasagne", "lecture", "keras"], list!.Conventions);
         Assert.Equal(OptimizerCatalog.Names, list.Optimizers.Select(o => o.Name));
         var adam = list.Optimizers.Single(o => o.Name == "adam");
         // torch.optim.Adam: lr=0.001, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False.
@@ -45,6 +45,14 @@ public sealed class CatalogApiTests
         var nadam = list.Optimizers.Single(o => o.Name == "nadam");
         Assert.Equal("pytorch", nadam.Conventions["lecture"].Effective);
         Assert.Equal("squares|abs", list.Optimizers.Single(o => o.Name == "adagrad").Conventions["lecture"].Keys.Single(k => k.Name == "accumulate").Kind);
+        // keras.optimizers.Adagrad: learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7; its decay is always decoupled.
+        var adagrad = list.Optimizers.Single(o => o.Name == "adagrad").Conventions["keras"];
+        Assert.Equal("keras", adagrad.Effective);
+        Assert.Equal(["lr=0.001", "eps=1e-07", "initial_accumulator=0.1", "weight_decay=0", "schedule=none", "clip_norm=none", "clip_value=none"],
+            adagrad.Keys.Select(k => $"{k.Name}={k.Default}"));
+        // A rule Keras lacks has no keras entry: the page offers it only in the other conventions.
+        Assert.False(list.Optimizers.Single(o => o.Name == "rprop").Conventions.ContainsKey("keras"));
+        Assert.True(list.Optimizers.Single(o => o.Name == "rprop").Conventions.ContainsKey("lasagne"));
     }
 
     [Fact]
@@ -88,7 +96,9 @@ public sealed class CatalogApiTests
         var list = await server.Client.GetFromJsonAsync<OptimizerList>("/api/optimizers", JsonEndpoint.Options);
 
         Assert.Equal(["lr", "weight_decay", "decoupled_weight_decay", "schedule", "clip_norm", "clip_value"], list!.SharedKeys);
-        Assert.All(list.Optimizers, o => Assert.All(o.Conventions.Values, c => Assert.Superset(list.SharedKeys.ToHashSet(), c.Keys.Select(k => k.Name).ToHashSet())));
+        // Keras's weight decay is always decoupled, so it alone has no decoupled_weight_decay.
+        Assert.All(list.Optimizers, o => Assert.All(o.Conventions, c => Assert.Superset(
+            list.SharedKeys.Where(k => c.Key != "keras" || k != "decoupled_weight_decay").ToHashSet(), c.Value.Keys.Select(k => k.Name).ToHashSet())));
         Assert.Equal(["step", "multistep", "exponential", "cosine", "cosine-restarts", "linear", "polynomial", "onecycle", "cyclic", "sequential", "plateau"],
             list.Schedules.Select(s => s.Name));
         // torch.optim.lr_scheduler.CosineAnnealingLR(T_max, eta_min=0); LinearLR(start_factor=1/3, end_factor=1, total_iters=5).

@@ -60,7 +60,7 @@ public sealed class ResponseApiTests
         { "optimizer", """{"signal":"rectangles","optimizers":["adam(beta1=1.5)"]}""", ["--signal", "rectangles", "--optimizer", "adam(beta1=1.5)"] },
         { "optimizer", """{"signal":"rectangles","optimizers":["rmsprop(centered=true)"],"convention":"lecture"}""", ["--signal", "rectangles", "--optimizer", "rmsprop(centered=true)", "--convention", "lecture"] },
         { "optimizer", """{"signal":"rectangles","optimizers":["adam(lr=0.1"]}""", ["--signal", "rectangles", "--optimizer", "adam(lr=0.1"] },
-        { "convention", """{"signal":"rectangles","optimizers":["adam"],"convention":"keras"}""", ["--signal", "rectangles", "--optimizer", "adam", "--convention", "keras"] },
+        { "convention", """{"signal":"rectangles","optimizers":["adam"],"convention":"optax"}""", ["--signal", "rectangles", "--optimizer", "adam", "--convention", "optax"] },
         { "interpolation", """{"signal":"rectangles","optimizers":["adam"],"interpolation":"cubic"}""", ["--signal", "rectangles", "--optimizer", "adam", "--interpolation", "cubic"] },
         { "signal", """{"signal":"squares","optimizers":["adam"]}""", ["--signal", "squares", "--optimizer", "adam"] },
         { "steps", """{"signal":"rectangles","optimizers":["adam"],"steps":301}""", ["--signal", "rectangles", "--optimizer", "adam", "--steps", "301"] },

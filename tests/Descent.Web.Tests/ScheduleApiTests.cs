@@ -120,7 +120,7 @@ public sealed class ScheduleApiTests
     [InlineData("""{"optimizer": "adam(schedule=cosine(t_max=5, per=epoch))", "steps": 10}""", "optimizer",
         "adam(schedule=cosine(t_max=5, per=epoch)): per=epoch needs epochs; only descent train has them.")]
     [InlineData("""{"optimizer": "adam(schedule=cosine(t_max=0))"}""", "optimizer", null)]
-    [InlineData("""{"optimizer": "adam", "convention": "keras"}""", "convention", "Unknown convention 'keras'; valid: lecture, lasagne, pytorch.")]
+    [InlineData("""{"optimizer": "adam", "convention": "optax"}""", "convention", "Unknown convention 'optax'; valid: lecture, lasagne, pytorch, keras.")]
     public async Task Preview_HostileInput_Answers400NamingTheField(string body, string argument, string? message)
     {
         await using var server = await ApiServer.StartAsync();

@@ -98,7 +98,7 @@ public sealed class SpecApiTests
     [InlineData("""{"convention": "pytorch"}""", null, "spec", "spec: missing; write an optimizer spec such as adam(lr=0.25).")]
     [InlineData("""{"spec": 3}""", "spec", "spec", "spec: expected a string, got 3.")]
     [InlineData("""{"spec": "adam", "specs": "sgd"}""", "specs", null, null)]
-    [InlineData("""{"spec": "adam", "convention": "keras"}""", null, "convention", "Unknown convention 'keras'; valid: lecture, lasagne, pytorch.")]
+    [InlineData("""{"spec": "adam", "convention": "optax"}""", null, "convention", "Unknown convention 'optax'; valid: lecture, lasagne, pytorch, keras.")]
     public async Task Spec_HostileBody_Answers400NamingTheField(string body, string? field, string? argument, string? message)
     {
         await using var server = await ApiServer.StartAsync();

@@ -101,6 +101,7 @@ public sealed class TrajectoryApiTests
         { "optimizer", """{"function":"quadratic","optimizers":["momentum(lr=-0.1)"]}""", new() { Function = "quadratic", Optimizers = ["momentum(lr=-0.1)"] } },
         { "optimizer", """{"function":"quadratic","optimizers":["adam(lr=fast)"]}""", new() { Function = "quadratic", Optimizers = ["adam(lr=fast)"] } },
         { "optimizer", """{"function":"quadratic","optimizers":["adagrad(power=2)"],"convention":"pytorch"}""", new() { Function = "quadratic", Optimizers = ["adagrad(power=2)"] } },
+        { "optimizer", """{"function":"quadratic","optimizers":["adam","rprop"],"convention":"keras"}""", new() { Function = "quadratic", Optimizers = ["adam", "rprop"], Convention = Convention.Keras } },
         { "optimizer", """{"function":"quadratic","optimizers":[]}""", new() { Function = "quadratic", Optimizers = [] } },
         { "start", """{"function":"quadratic","optimizers":["adam"],"start":{"x":"NaN","y":1}}""", new() { Function = "quadratic", Optimizers = ["adam"], Start = new Point2(double.NaN, 1) } },
         { "start", """{"function":"quadratic","optimizers":["adam"],"start":{"x":2e6,"y":1}}""", new() { Function = "quadratic", Optimizers = ["adam"], Start = new Point2(2e6, 1) } },

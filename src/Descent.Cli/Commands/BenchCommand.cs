@@ -48,7 +48,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
         /// <summary>Convention the specs are read in.</summary>
         [CommandOption("--convention <C>")]
-        [Description("lecture, lasagne or pytorch (default pytorch)")]
+        [Description("lecture, lasagne, pytorch or keras (default pytorch)")]
         public string Convention { get; init; } = "pytorch";
     }
 
@@ -62,7 +62,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         if (settings.Threads is < 1) throw new UsageException("--threads", $"must be at least 1, got {settings.Threads}.");
         var convention = Options.Convention(settings.Convention);
         RulesFile.Load(settings.Rules);
-        var specs = settings.Optimizers.Length > 0 ? settings.Optimizers : BenchConfig.DefaultOptimizers;
+        var specs = settings.Optimizers.Length > 0 ? settings.Optimizers : BenchConfig.DefaultOptimizersFor(convention);
         foreach (string spec in specs) Options.Optimizer(spec, convention);
         var config = new BenchConfig(specs, settings.Params, settings.Precision, settings.Threads ?? Environment.ProcessorCount) { Convention = convention };
         var rows = Terminal.WithProgress("bench", progress => BenchExperiment.Run(config, progress));

@@ -96,13 +96,19 @@ public sealed class ListCommand : Command<ListCommand.Settings>
     private static Table Optimizers()
     {
         // The summary names the paper and the implementation a rule follows (torch.optim 1.13, lion-pytorch…).
-        var table = new Table().AddColumns("name", "summary", "keys", "pytorch defaults", "lasagne defaults", "lecture defaults");
-        Convention[] conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
+        var conventions = OptimizerCatalog.Conventions;
+        var table = new Table().AddColumns(["name", "summary", "keys", .. conventions.Select(c => $"{OptimizerCatalog.Name(c)} defaults")]);
         foreach (var entry in OptimizerCatalog.Entries)
         {
             var cells = new List<string> { entry.Name, entry.Summary, string.Join(" ", entry.Keys.Select(k => k.Name)) };
             foreach (var c in conventions)
             {
+                // Keras lacks some rules and runs no other library's formula in their place.
+                if (!entry.Has(c))
+                {
+                    cells.Add($"(no {OptimizerCatalog.Name(c)} formula)");
+                    continue;
+                }
                 var effective = entry.Effective(c);
                 string defaults = string.Join(" ", OptimizerCatalog.Describe(entry.Defaults(c)).Values.Select(v => $"{v.Key}={v.Value}"));
                 cells.Add(effective == c ? defaults : $"({OptimizerCatalog.Name(effective)} formula) {defaults}");

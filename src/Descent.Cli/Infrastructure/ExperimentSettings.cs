@@ -21,7 +21,7 @@ public abstract class ExperimentSettings : CommandSettings
 
     /// <summary>Convention.</summary>
     [CommandOption("--convention <C>")]
-    [Description("lecture, lasagne or pytorch (default pytorch)")]
+    [Description("lecture, lasagne, pytorch or keras (default pytorch)")]
     public string Convention { get; init; } = "pytorch";
 
     /// <summary>Data format.</summary>

@@ -24,4 +24,13 @@ public sealed record BenchConfig(IReadOnlyList<string> Optimizers, long Params, 
         [.. Specs.OptimizerCatalog.Entries
             .Where(e => !e.Defaults(Convention.PyTorch).Create<float>(0).NeedsOracle)
             .Select(e => e.Name)];
+
+    /// <summary>
+    /// The optimizers benchmarked by default under <paramref name="convention"/>: every registered rule with a formula
+    /// there (<c>keras</c> has fewer) that steps without a gradient oracle under it.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultOptimizersFor(Convention convention) =>
+        [.. Specs.OptimizerCatalog.Entries
+            .Where(e => e.Has(convention) && !e.Defaults(convention).Create<float>(0).NeedsOracle)
+            .Select(e => e.Name)];
 }

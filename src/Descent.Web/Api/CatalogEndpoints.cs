@@ -13,7 +13,7 @@ namespace Descent.Web.Api;
 /// </summary>
 public static class CatalogEndpoints
 {
-    private static readonly Convention[] Conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
+    private static IReadOnlyList<Convention> Conventions => OptimizerCatalog.Conventions;
 
     /// <summary>Every built-in function: the lecture's landscapes, then the classics.</summary>
     public static FunctionList Functions() => new(
@@ -28,7 +28,8 @@ public static class CatalogEndpoints
         [.. Conventions.Select(OptimizerCatalog.Name)],
         [.. OptimizerCatalog.Entries.Select(e => new OptimizerInfo(
             e.Name, e.Summary, [.. e.DefinedIn.Select(OptimizerCatalog.Name)],
-            Conventions.ToDictionary(OptimizerCatalog.Name, c => Under(e, c))))],
+            // A convention without a formula for the rule (keras lacks some) is left out of its map.
+            Conventions.Where(e.Has).ToDictionary(OptimizerCatalog.Name, c => Under(e, c))))],
         [SpecKey.LearningRate.Name, .. SpecKey.Shared.Select(k => k.Name)],
         [.. ScheduleCatalog.Entries.Select(s =>
         {

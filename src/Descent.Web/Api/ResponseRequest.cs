@@ -14,7 +14,7 @@ public sealed record ResponseRequest : IApiRequest<ResponseRequest>
     /// <summary>Optimizer specs (<c>adam(lr=0.25)</c>), one curve each.</summary>
     public IReadOnlyList<string>? Optimizers { get; init; }
 
-    /// <summary><c>lecture</c>, <c>lasagne</c> or <c>pytorch</c> (the default).</summary>
+    /// <summary><c>lecture</c>, <c>lasagne</c>, <c>keras</c> or <c>pytorch</c> (the default).</summary>
     public string? Convention { get; init; }
 
     /// <summary>Steps; null for the whole signal.</summary>

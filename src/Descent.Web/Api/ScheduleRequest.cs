@@ -8,7 +8,7 @@ public sealed record ScheduleRequest : IApiRequest<ScheduleRequest>
     /// <summary>The optimizer spec, with its schedule (<c>adam(lr=0.25, schedule=cosine(t_max=125))</c>).</summary>
     public string? Optimizer { get; init; }
 
-    /// <summary><c>lecture</c>, <c>lasagne</c> or <c>pytorch</c> (the default).</summary>
+    /// <summary><c>lecture</c>, <c>lasagne</c>, <c>keras</c> or <c>pytorch</c> (the default).</summary>
     public string? Convention { get; init; }
 
     /// <summary>Optimizer steps to compute; null for 125, the trajectory's default.</summary>

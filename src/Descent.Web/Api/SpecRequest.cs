@@ -8,7 +8,7 @@ public sealed record SpecRequest : IApiRequest<SpecRequest>
     /// <summary>The spec as typed (<c>adam(lr=0.25, schedule=cosine(t_max=125))</c>).</summary>
     public string? Spec { get; init; }
 
-    /// <summary><c>lecture</c>, <c>lasagne</c> or <c>pytorch</c> (the default): which keys exist and what their defaults are.</summary>
+    /// <summary><c>lecture</c>, <c>lasagne</c>, <c>keras</c> or <c>pytorch</c> (the default): which keys exist and what their defaults are.</summary>
     public string? Convention { get; init; }
 
     /// <inheritdoc/>

@@ -15,7 +15,7 @@ public sealed record TrajectoryRequest : IApiRequest<TrajectoryRequest>
     /// <summary>Optimizer specs (<c>adam(lr=0.25)</c>), one path each.</summary>
     public IReadOnlyList<string>? Optimizers { get; init; }
 
-    /// <summary><c>lecture</c>, <c>lasagne</c> or <c>pytorch</c> (the default).</summary>
+    /// <summary><c>lecture</c>, <c>lasagne</c>, <c>keras</c> or <c>pytorch</c> (the default).</summary>
     public string? Convention { get; init; }
 
     /// <summary>Where every path starts, <c>{"x": …, "y": …}</c>; null for the function's own start.</summary>

@@ -245,7 +245,16 @@ export class OptimizerCards {
     const names = this.catalog.optimizers.map(o => o.name);
     if (!names.includes(name)) names.unshift(name);
     if (!names.includes('rule')) names.push('rule');
-    for (const n of names) select.add(new Option(n === 'rule' ? 'rule (type your own)' : n, n, false, n === name));
+    for (const n of names) {
+      const option = new Option(n === 'rule' ? 'rule (type your own)' : n, n, false, n === name);
+      // A rule without a formula under this convention (keras lacks some) cannot be picked; the current one stays shown.
+      const rule = this.info(n);
+      if (rule && !rule.conventions[this.convention] && n !== name) {
+        option.disabled = true;
+        option.title = `no ${this.convention} formula`;
+      }
+      select.add(option);
+    }
     select.addEventListener('change', () => { card.text = startText(select.value); card.read = null; this.onChange(); this.read(card); });
     const remove = document.createElement('button');
     remove.type = 'button';
@@ -268,7 +277,9 @@ export class OptimizerCards {
     if (typed) el.append(this.renderStatements(card));
     if (info && card.read) {
       const c = info.conventions[this.convention];
-      el.title = info.summary + (c && c.effective !== this.convention ? ` — no ${this.convention} formula: runs ${c.effective}'s` : '');
+      // No entry at all: the convention runs no formula for this rule (keras lacks some), so the run will refuse it.
+      el.title = info.summary + (!c && !typed ? ` — no ${this.convention} formula: not available under ${this.convention}`
+        : c && c.effective !== this.convention ? ` — no ${this.convention} formula: runs ${c.effective}'s` : '');
       const keys = document.createElement('div');
       keys.className = 'keys';
       const more = document.createElement('div');

@@ -13,7 +13,7 @@ public static class TypedRules
     /// <summary>The spec name of a rule typed in place: <c>rule(...)</c>.</summary>
     public const string Unnamed = "rule";
 
-    private static readonly Convention[] All = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
+    private static readonly Convention[] All = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture, Convention.Keras];
 
     /// <summary>The keys every rule has; after <c>|</c> they set the shared option rather than declare a name.</summary>
     private static bool IsShared(string key) => key == SpecKey.LearningRate.Name || SpecKey.Shared.Any(k => k.Name == key);

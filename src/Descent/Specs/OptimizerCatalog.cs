@@ -12,7 +12,17 @@ public static class OptimizerCatalog
     private static readonly object Gate = new();
     private static OptimizerEntry[] _entries = [];
     private static readonly Convention[] All3 = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
-    private const Convention PT = Convention.PyTorch, LA = Convention.Lasagne, LE = Convention.Lecture;
+    private const Convention PT = Convention.PyTorch, LA = Convention.Lasagne, LE = Convention.Lecture, KE = Convention.Keras;
+
+    /// <summary>Every convention, in the order commands and the page list them.</summary>
+    public static IReadOnlyList<Convention> Conventions { get; } = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture, Convention.Keras];
+
+    /// <summary>The rules with a formula under <paramref name="convention"/> (<see cref="OptimizerEntry.Has"/>).</summary>
+    public static IEnumerable<string> NamesIn(Convention convention) => Entries.Where(e => e.Has(convention)).Select(e => e.Name);
+
+    /// <summary>The error for a rule without a formula under <paramref name="convention"/>: it names those that have one.</summary>
+    public static SpecException NoFormula(string rule, Convention convention) =>
+        new($"{OptimizerSpec.Quote(rule)} has no {Name(convention)} formula; {Name(convention)} has: {string.Join(", ", NamesIn(convention))}.");
 
 
     private static readonly SpecKey[] MomentumKeys =
@@ -20,6 +30,9 @@ public static class OptimizerCatalog
         SpecKey.Number<MomentumOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }),
         SpecKey.Number<MomentumOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
     ];
+
+    // The lecture's conventions and Keras's: Keras defines every rule that the three do except smoothed-nesterov.
+    private static readonly Convention[] All4 = [.. All3, Convention.Keras];
 
     /// <summary>beta1, beta2 and eps.</summary>
     private static SpecKey[] MomentKeys() =>
@@ -32,7 +45,7 @@ public static class OptimizerCatalog
     private static readonly SpecKey[] AdamKeys =
     [
         .. MomentKeys(),
-        SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }, PT, LA),
+        SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }, PT, LA, KE),
     ];
 
     static OptimizerCatalog()
@@ -76,55 +89,55 @@ public static class OptimizerCatalog
 
     private static OptimizerEntry[] BuiltIn() =>
     [
-        Rule("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA],
+        Rule("sgd", "gradient descent; momentum, dampening, Nesterov and L2 decay as torch.optim.SGD", c => SgdOptions.For(c), [PT, LA, KE],
         [
-            SpecKey.Number<SgdOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
+            SpecKey.Number<SgdOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT, KE),
             SpecKey.Number<SgdOptions>("dampening", o => o.Dampening, (o, v) => o with { Dampening = v }, PT),
-            SpecKey.Boolean<SgdOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }, PT),
+            SpecKey.Boolean<SgdOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }, PT, KE),
         ]),
-        Rule("momentum", "heavy-ball momentum (PyTorch: SGD with momentum)", c => MomentumOptions.For(c), All3, MomentumKeys),
-        Rule("nesterov", "Nesterov momentum; the lecture's looks ahead to p - momentum*v through the gradient oracle", c => NesterovOptions.For(c), All3, MomentumKeys),
+        Rule("momentum", "heavy-ball momentum (PyTorch: SGD with momentum)", c => MomentumOptions.For(c), All4, MomentumKeys),
+        Rule("nesterov", "Nesterov momentum; the lecture's looks ahead to p - momentum*v through the gradient oracle", c => NesterovOptions.For(c), All4, MomentumKeys),
         Rule("smoothed-nesterov", "the lecture's Nesterov averaged over `points` look-ahead points (oracle)", c => SmoothedNesterovOptions.For(c), [LE],
         [
             .. MomentumKeys.Where(k => k.OnlyIn is null),
             SpecKey.Integer<SmoothedNesterovOptions>("points", o => o.Points, (o, v) => o with { Points = v }),
         ]),
-        Rule("adagrad", "Adagrad (Duchi et al. 2011); the lecture's family with power and accumulate=squares|abs", c => AdagradOptions.For(c), All3,
+        Rule("adagrad", "Adagrad (Duchi et al. 2011); the lecture's family with power and accumulate=squares|abs", c => AdagradOptions.For(c), All4,
         [
             SpecKey.Number<AdagradOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
             SpecKey.Number<AdagradOptions>("lr_decay", o => o.LearningRateDecay, (o, v) => o with { LearningRateDecay = v }, PT),
-            SpecKey.Number<AdagradOptions>("initial_accumulator", o => o.InitialAccumulator, (o, v) => o with { InitialAccumulator = v }, PT),
+            SpecKey.Number<AdagradOptions>("initial_accumulator", o => o.InitialAccumulator, (o, v) => o with { InitialAccumulator = v }, PT, KE),
             SpecKey.Number<AdagradOptions>("power", o => o.Power, (o, v) => o with { Power = v }, LE),
             SpecKey.Choice<AdagradOptions>("accumulate", ["squares", "abs"], o => o.Accumulate == AdagradAccumulate.Abs ? "abs" : "squares",
                 (o, v) => o with { Accumulate = v == "abs" ? AdagradAccumulate.Abs : AdagradAccumulate.Squares }, LE),
         ]),
-        Rule("rmsprop", "RMSProp (Tieleman & Hinton 2012); centered=true is Graves 2013", c => RmsPropOptions.For(c), All3,
+        Rule("rmsprop", "RMSProp (Tieleman & Hinton 2012); centered=true is Graves 2013", c => RmsPropOptions.For(c), All4,
         [
             SpecKey.Number<RmsPropOptions>("rho", o => o.Rho, (o, v) => o with { Rho = v }),
             SpecKey.Number<RmsPropOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
-            SpecKey.Number<RmsPropOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT),
-            SpecKey.Boolean<RmsPropOptions>("centered", o => o.Centered, (o, v) => o with { Centered = v }, PT),
+            SpecKey.Number<RmsPropOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }, PT, KE),
+            SpecKey.Boolean<RmsPropOptions>("centered", o => o.Centered, (o, v) => o with { Centered = v }, PT, KE),
         ]),
-        Rule("adadelta", "Adadelta (Zeiler 2012); initial_delta sets the starting update average", c => AdadeltaOptions.For(c), All3,
+        Rule("adadelta", "Adadelta (Zeiler 2012); initial_delta sets the starting update average", c => AdadeltaOptions.For(c), All4,
         [
             SpecKey.Number<AdadeltaOptions>("rho", o => o.Rho, (o, v) => o with { Rho = v }),
             SpecKey.Number<AdadeltaOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
             SpecKey.Number<AdadeltaOptions>("initial_delta", o => o.InitialDelta, (o, v) => o with { InitialDelta = v }),
         ]),
-        Rule("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All3, AdamKeys),
-        Rule("adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019)", c => AdamWOptions.For(c), [PT],
+        Rule("adam", "Adam (Kingma & Ba 2015); amsgrad=true is AMSGrad", c => AdamOptions.For(c), All4, AdamKeys),
+        Rule("adamw", "Adam with decoupled weight decay (Loshchilov & Hutter 2019)", c => AdamWOptions.For(c), [PT, KE],
         [
             .. MomentKeys(),
             SpecKey.Boolean<AdamOptions>("amsgrad", o => o.AmsGrad, (o, v) => o with { AmsGrad = v }),
         ]),
-        Rule("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All3, MomentKeys()),
-        Rule("nadam", "Adam with Nesterov momentum (Dozat 2016)", c => NAdamOptions.For(c), [PT],
+        Rule("adamax", "Adamax, Adam with the infinity norm (Kingma & Ba 2015, section 7.1)", c => AdamaxOptions.For(c), All4, MomentKeys()),
+        Rule("nadam", "Adam with Nesterov momentum (Dozat 2016)", c => NAdamOptions.For(c), [PT, KE],
         [
             .. MomentKeys(),
-            SpecKey.Number<NAdamOptions>("momentum_decay", o => o.MomentumDecay, (o, v) => o with { MomentumDecay = v }),
+            SpecKey.Number<NAdamOptions>("momentum_decay", o => o.MomentumDecay, (o, v) => o with { MomentumDecay = v }, PT),
         ]),
         Rule("radam", "rectified Adam (Liu et al. 2020)", c => RAdamOptions.For(c), [PT], MomentKeys()),
-        Rule("lion", "Lion, the sign of an interpolated momentum (Chen et al. 2023), as lucidrains/lion-pytorch; decoupled decay", c => LionOptions.For(c), [PT],
+        Rule("lion", "Lion, the sign of an interpolated momentum (Chen et al. 2023), as lucidrains/lion-pytorch; decoupled decay", c => LionOptions.For(c), [PT, KE],
         [
             SpecKey.Number<LionOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
             SpecKey.Number<LionOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
@@ -269,6 +282,7 @@ public static class OptimizerCatalog
         "pytorch" => Convention.PyTorch,
         "lasagne" => Convention.Lasagne,
         "lecture" => Convention.Lecture,
-        _ => throw new SpecException($"Unknown convention '{OptimizerSpec.Quote(text)}'; valid: lecture, lasagne, pytorch."),
+        "keras" => Convention.Keras,
+        _ => throw new SpecException($"Unknown convention '{OptimizerSpec.Quote(text)}'; valid: lecture, lasagne, pytorch, keras."),
     };
 }

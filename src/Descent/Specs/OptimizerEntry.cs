@@ -12,7 +12,7 @@ public sealed class OptimizerEntry(string name, string summary, Func<Convention,
     /// <summary>A one-line description.</summary>
     public string Summary { get; } = summary;
 
-    /// <summary>The conventions with a formula of their own; others use PyTorch's (design/CONVENTIONS.md).</summary>
+    /// <summary>The conventions with a formula of their own; others use PyTorch's, except <c>keras</c> (see <see cref="Has"/>; design/CONVENTIONS.md).</summary>
     public IReadOnlyList<Convention> DefinedIn { get; } = definedIn;
 
     /// <summary>Every key, with the conventions where it exists.</summary>
@@ -29,8 +29,20 @@ public sealed class OptimizerEntry(string name, string summary, Func<Convention,
     /// <summary>The spec that shows this rule on the landscape <paramref name="function"/>: its <see cref="Showcase"/> entry, or its name alone (the defaults).</summary>
     public string ShowcaseSpec(string function) => Showcase.TryGetValue(function, out string? spec) ? spec : Name;
 
+    /// <summary>
+    /// Whether a formula runs when <paramref name="convention"/> is asked for: always for the lecture's, Lasagne's and
+    /// PyTorch's conventions (a rule one of them lacks runs PyTorch's formula), but under <c>keras</c> only the rules
+    /// Keras has: a user who asks for Keras wants Keras's numbers, and no other library's formula gives them.
+    /// </summary>
+    public bool Has(Convention convention) => convention != Convention.Keras || DefinedIn.Contains(convention);
+
     /// <summary>The convention whose formula runs when <paramref name="convention"/> is asked for.</summary>
-    public Convention Effective(Convention convention) => DefinedIn.Contains(convention) ? convention : DefinedIn.Contains(Convention.PyTorch) ? Convention.PyTorch : DefinedIn[0];
+    /// <exception cref="SpecException">The rule has no formula under <paramref name="convention"/> (<see cref="Has"/>); the message lists the rules that do.</exception>
+    public Convention Effective(Convention convention)
+    {
+        if (!Has(convention)) throw OptimizerCatalog.NoFormula(Name, convention);
+        return DefinedIn.Contains(convention) ? convention : DefinedIn.Contains(Convention.PyTorch) ? Convention.PyTorch : DefinedIn[0];
+    }
 
     /// <summary>The defaults that apply under <paramref name="convention"/>.</summary>
     public OptimizerOptions Defaults(Convention convention) => defaults(Effective(convention));

@@ -45,7 +45,9 @@ public sealed class SpecKey
     [
         Number<OptimizerOptions>("weight_decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
         new("decoupled_weight_decay", "true|false", o => o.DecoupledWeightDecay ? "true" : "false",
-            (o, text) => o with { DecoupledWeightDecay = ParseBoolean("decoupled_weight_decay", text) }, null, "false"),
+            (o, text) => o with { DecoupledWeightDecay = ParseBoolean("decoupled_weight_decay", text) },
+            // Keras's weight_decay is always decoupled: there is nothing to choose.
+            [Convention.PyTorch, Convention.Lasagne, Convention.Lecture], "false"),
         new("schedule", "schedule spec", o => o.Schedule is null ? "none" : Schedules.ScheduleCatalog.Describe(o.Schedule),
             (o, text) => o with { Schedule = text.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Schedules.ScheduleCatalog.Resolve(text) }, null, "none"),
         new("clip_norm", "number or none", o => o.ClipNorm is { } c ? OptimizerSpec.FormatNumber(c) : "none",

@@ -13,4 +13,15 @@ public sealed class BenchConfigTests
         Assert.Contains("adam", BenchConfig.DefaultOptimizers);
         Assert.Contains("nesterov", BenchConfig.DefaultOptimizers);
     }
+
+    [Fact]
+    public void DefaultOptimizersFor_Keras_OnlyTheRulesKerasHas()
+    {
+        Assert.Equal(["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "lion"],
+            BenchConfig.DefaultOptimizersFor(Convention.Keras));
+        Assert.DoesNotContain("rprop", BenchConfig.DefaultOptimizersFor(Convention.Keras));
+        // The lecture's Nesterov looks ahead through the oracle; PyTorch's does not.
+        Assert.DoesNotContain("nesterov", BenchConfig.DefaultOptimizersFor(Convention.Lecture));
+        Assert.Equal(BenchConfig.DefaultOptimizers, BenchConfig.DefaultOptimizersFor(Convention.PyTorch));
+    }
 }

@@ -26,6 +26,7 @@ public sealed record AdadeltaOptions : OptimizerOptions
     {
         Convention.Lecture => new() { Convention = convention, Epsilon = 1e-3 },
         Convention.Lasagne => new() { Convention = convention, Rho = 0.95 },
+        Convention.Keras => new() { Convention = convention, LearningRate = 1e-3, Rho = 0.95, Epsilon = 1e-7 },
         _ => new() { Convention = convention },
     };
 

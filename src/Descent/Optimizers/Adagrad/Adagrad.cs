@@ -9,6 +9,7 @@ namespace Descent.Optimizers;
 /// <list type="table">
 /// <item><term>lecture</term><description><c>G ← G + g² ;  p ← p − lr/(G + eps)^power · g</c>; <c>power = 0.5</c> is the square root, <c>power = 1</c> "no root"; <c>accumulate=abs</c> sums <c>|g|</c> instead of <c>g²</c></description></item>
 /// <item><term>lasagne</term><description><c>G ← G + g² ;  p ← p − lr·g/√(G + eps)</c></description></item>
+/// <item><term>keras</term><description>as Lasagne, <c>G</c> starting at <c>initial_accumulator</c> (0.1)</description></item>
 /// <item><term>pytorch</term><description><c>clr = lr/(1 + (t−1)·lr_decay) ;  g ← g + wd·p ;  G ← G + g² ;  p ← p − clr·g/(√G + eps)</c>, eps outside the root, <c>G</c> starting at <c>initial_accumulator</c></description></item>
 /// </list>
 /// </summary>
@@ -35,7 +36,8 @@ public sealed class Adagrad<T> : GroupedOptimizer<T, AdagradOptions> where T : u
             case Convention.Lecture:
                 UpdateLoop.Run(Kernel, pre, new AdagradLectureUpdate<T>(C(lr), C(o.Epsilon), C(o.Power), o.Accumulate == AdagradAccumulate.Abs), p, g, sum);
                 break;
-            case Convention.Lasagne:
+            // Keras's Adagrad has Lasagne's operations; only its defaults differ (accumulator from 0.1, eps 1e-7).
+            case Convention.Lasagne or Convention.Keras:
                 UpdateLoop.Run(Kernel, pre, new AdagradLasagneUpdate<T>(C(lr), C(o.Epsilon)), p, g, sum);
                 break;
             default:

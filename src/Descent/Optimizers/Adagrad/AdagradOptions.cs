@@ -29,6 +29,7 @@ public sealed record AdagradOptions : OptimizerOptions
     {
         Convention.Lecture => new() { Convention = convention, LearningRate = 2.5, Epsilon = 1e-7 },
         Convention.Lasagne => new() { Convention = convention, LearningRate = 1.0, Epsilon = 1e-6 },
+        Convention.Keras => new() { Convention = convention, LearningRate = 1e-3, Epsilon = 1e-7, InitialAccumulator = 0.1 },
         _ => new() { Convention = convention },
     };
 

@@ -9,6 +9,7 @@ namespace Descent.Optimizers;
 /// <list type="table">
 /// <item><term>lecture</term><description><c>p ← p − lr·m̂ / √(v̂ + eps)</c>, eps inside the root</description></item>
 /// <item><term>lasagne</term><description><c>a = lr·√(1−β2^t)/(1−β1^t) ;  p ← p − a·m/(√v + eps)</c> ("epsilon-hat"); AMSGrad divides by <c>√max(v̂, v)</c></description></item>
+/// <item><term>keras</term><description>Lasagne's epsilon-hat with <c>m ← m + (g − m)·(1−β1)</c>, <c>v ← v + (g² − v)·(1−β2)</c>; AMSGrad <c>max(v̂, v)</c>; decoupled weight decay</description></item>
 /// <item><term>pytorch</term><description><c>p ← p − lr/(1−β1^t) · m / (√v/√(1−β2^t) + eps)</c>, eps outside; AMSGrad keeps <c>max(v)</c>; L2 weight decay <c>g += wd·p</c></description></item>
 /// </list>
 /// with <c>m̂ = m/(1−β1^t)</c>, <c>v̂ = v/(1−β2^t)</c>.
@@ -40,6 +41,11 @@ public sealed class Adam<T> : GroupedOptimizer<T, AdamOptions> where T : unmanag
                 var a = C(lr * Math.Sqrt(bc2) / bc1);
                 if (o.AmsGrad) UpdateLoop.Run(Kernel, pre, new LasagneAmsGradUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v, Buffer(2, group));
                 else UpdateLoop.Run(Kernel, pre, new AdamEpsilonHatUpdate<T>(moments, a, C(o.Epsilon)), p, g, m, v);
+                break;
+            case Convention.Keras:
+                var keras = new AdamKerasUpdate<T>(C(lr * Math.Sqrt(bc2) / bc1), C(1 - beta1), C(1 - o.Beta2), C(o.Epsilon));
+                if (o.AmsGrad) UpdateLoop.Run(Kernel, pre, keras, p, g, m, v, Buffer(2, group));
+                else UpdateLoop.Run(Kernel, pre, keras, p, g, m, v);
                 break;
             default:
                 var update = new AdamUpdate<T>(moments, C(lr / bc1), C(Math.Sqrt(bc2)), C(o.Epsilon));

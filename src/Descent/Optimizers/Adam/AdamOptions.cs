@@ -12,9 +12,12 @@ public record AdamOptions : AdamFamilyOptions
     public bool AmsGrad { get; init; }
 
     /// <summary>The defaults of <paramref name="convention"/>.</summary>
-    public static AdamOptions For(Convention convention) => convention == Convention.Lecture
-        ? new() { Convention = convention, LearningRate = 0.25, Epsilon = 1e-7 }
-        : new() { Convention = convention };
+    public static AdamOptions For(Convention convention) => convention switch
+    {
+        Convention.Lecture => new() { Convention = convention, LearningRate = 0.25, Epsilon = 1e-7 },
+        Convention.Keras => new() { Convention = convention, Epsilon = 1e-7 },
+        _ => new() { Convention = convention },
+    };
 
     /// <inheritdoc/>
     public override Optimizer<T> Create<T>(int length) => new Adam<T>(length, this);

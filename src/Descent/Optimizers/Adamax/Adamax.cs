@@ -9,6 +9,7 @@ namespace Descent.Optimizers;
 /// <list type="table">
 /// <item><term>lecture</term><description><c>u ← max(β2·u, |g|) ;  p ← p − lr/(1−β1^t) · m/(u + eps)</c></description></item>
 /// <item><term>lasagne</term><description>the same formula (<c>lasagne.updates.adamax</c>), lr 2e-3</description></item>
+/// <item><term>keras</term><description><c>m ← m + (g − m)·(1−β1) ;  u ← max(β2·u, |g|) ;  p ← p − lr·m/((1−β1^t)·(u + eps))</c></description></item>
 /// <item><term>pytorch</term><description><c>g ← g + wd·p</c> first; <c>u ← max(β2·u, |g| + eps) ;  p ← p − lr/(1−β1^t) · m/u</c>, eps inside the max</description></item>
 /// </list>
 /// The maximum propagates NaN, as <c>torch.amax</c>.
@@ -28,7 +29,9 @@ public sealed class Adamax<T> : GroupedOptimizer<T, AdamaxOptions> where T : unm
         double beta1 = Momentum(index, o.Beta1);
         T a = C(LearningRate(index) / (1 - Math.Pow(beta1, t)));
         Span<T> m = Buffer(0, group), u = Buffer(1, group);
-        if (o.Convention == Convention.PyTorch)
+        if (o.Convention == Convention.Keras)
+            UpdateLoop.Run(Kernel, Prologue(index), new AdamaxKerasUpdate<T>(C(LearningRate(index)), C(1 - Math.Pow(beta1, t)), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
+        else if (o.Convention == Convention.PyTorch)
             UpdateLoop.Run(Kernel, Prologue(index), new AdamaxUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);
         else
             UpdateLoop.Run(Kernel, Prologue(index), new AdamaxLasagneUpdate<T>(a, C(beta1), C(1 - beta1), C(o.Beta2), C(o.Epsilon)), p, g, m, u);

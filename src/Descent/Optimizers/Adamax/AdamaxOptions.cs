@@ -10,9 +10,12 @@ public sealed record AdamaxOptions : AdamFamilyOptions
     public override string Name => "adamax";
 
     /// <summary>The defaults of <paramref name="convention"/>.</summary>
-    public static AdamaxOptions For(Convention convention) => convention == Convention.Lecture
-        ? new() { Convention = convention, LearningRate = 0.25 }
-        : new() { Convention = convention };
+    public static AdamaxOptions For(Convention convention) => convention switch
+    {
+        Convention.Lecture => new() { Convention = convention, LearningRate = 0.25 },
+        Convention.Keras => new() { Convention = convention, LearningRate = 1e-3, Epsilon = 1e-7 },
+        _ => new() { Convention = convention },
+    };
 
     /// <inheritdoc/>
     public override Optimizer<T> Create<T>(int length) => new Adamax<T>(length, this);

@@ -26,8 +26,10 @@ public sealed record LionOptions : OptimizerOptions
     /// <summary>Decay <c>β2</c> of the momentum that is kept.</summary>
     public double Beta2 { get; init; } = 0.99;
 
-    /// <summary>The defaults, whatever the convention: only lion-pytorch defines the rule.</summary>
-    public static LionOptions For(Convention convention) => new() { Convention = convention };
+    /// <summary>The defaults: Keras's <c>Lion</c> (lr 1e-3) under keras, lion-pytorch's in every other convention.</summary>
+    public static LionOptions For(Convention convention) => convention == Convention.Keras
+        ? new() { Convention = convention, LearningRate = 1e-3 }
+        : new() { Convention = convention };
 
     /// <inheritdoc/>
     protected override IEnumerable<string> ValidateRule()

@@ -8,6 +8,7 @@ namespace Descent.Optimizers;
 /// <list type="table">
 /// <item><term>lecture</term><description><c>v ← γ·v + lr·g ;  p ← p − v</c></description></item>
 /// <item><term>lasagne</term><description><c>v ← μ·v − lr·g ;  p ← p + v</c>; Nesterov: <c>p ← p + μ·v − lr·g</c> (<c>apply_momentum</c>, <c>apply_nesterov_momentum</c>)</description></item>
+/// <item><term>keras</term><description><c>SGD(momentum=μ, nesterov=…)</c>: <c>v ← v·μ − g·lr ;  p ← p + v</c>; Nesterov: <c>p ← p + (v·μ − g·lr)</c></description></item>
 /// <item><term>pytorch</term><description>SGD with momentum (see <see cref="Sgd{T}"/>), Nesterov with <c>nesterov=True</c></description></item>
 /// </list>
 /// The lecture's Nesterov looks ahead and is <see cref="SmoothedNesterov{T}"/> with one point.
@@ -43,6 +44,9 @@ public sealed class Momentum<T> : GroupedOptimizer<T, MomentumOptions> where T :
                 break;
             case Convention.Lasagne:
                 UpdateLoop.Run(Kernel, pre, new LasagneMomentumUpdate<T>(lr, mu), p, g, v);
+                break;
+            case Convention.Keras:
+                UpdateLoop.Run(Kernel, pre, new SgdKerasMomentumUpdate<T>(lr, mu, nesterov), p, g, v);
                 break;
             default:
                 UpdateLoop.Run(Kernel, pre, new SgdMomentumUpdate<T>(lr, mu, C(1 - o.Dampening), nesterov, t == 1), p, g, v);

@@ -21,15 +21,19 @@ public record MomentumOptions : OptimizerOptions
     public double Dampening { get; init; }
 
     /// <summary>The defaults of <paramref name="convention"/>.</summary>
-    public static MomentumOptions For(Convention convention) => convention == Convention.Lecture
-        ? new() { Convention = convention, LearningRate = 0.25 }
-        : new() { Convention = convention };
+    public static MomentumOptions For(Convention convention) => convention switch
+    {
+        Convention.Lecture => new() { Convention = convention, LearningRate = 0.25 },
+        Convention.Keras => new() { Convention = convention, LearningRate = 0.01 },
+        _ => new() { Convention = convention },
+    };
 
     /// <inheritdoc/>
     protected override IEnumerable<string> ValidateRule()
     {
         if (!(Momentum >= 0)) yield return $"momentum must be >= 0, got {Momentum}";
         if (!(Dampening >= 0 && Dampening <= 1)) yield return $"dampening must be in [0, 1], got {Dampening}";
+        if (Convention == Convention.Keras && !(Momentum <= 1)) yield return $"momentum must be in [0, 1] (as in Keras), got {Momentum}";
     }
 
     /// <inheritdoc/>

@@ -4,8 +4,9 @@ using Descent.Kernels;
 namespace Descent.Optimizers;
 
 /// <summary>
-/// NAdam (Dozat, 2016): Adam with Nesterov momentum and a warming momentum schedule, as <c>torch.optim.NAdam</c>
-/// (PyTorch 1.13) in every convention:
+/// NAdam (Dozat, 2016): Adam with Nesterov momentum and a warming momentum schedule, as Keras's <c>Nadam</c> under
+/// <c>keras</c> (<see cref="NAdamKerasUpdate{T}"/>: <c>μ_t = β1·(1 − 0.5·0.96^t)</c>, Π kept as <c>(Π·β1)·(1 − 0.5·0.96^t)</c>),
+/// and as <c>torch.optim.NAdam</c> (PyTorch 1.13) in every other convention:
 /// <code>
 /// g ← g + wd·p
 /// μ_t = β1·(1 − 0.5·0.96^(t·ψ)) ;  μ_{t+1} = β1·(1 − 0.5·0.96^((t+1)·ψ))
@@ -38,6 +39,11 @@ public sealed class NAdam<T> : GroupedOptimizer<T, NAdamOptions> where T : unman
     {
         var o = group.Options;
         double bc2 = 1 - Math.Pow(o.Beta2, t), beta1 = Momentum(index, o.Beta1), lr = LearningRate(index);
+        if (o.Convention == Convention.Keras)
+        {
+            StepKeras(index, group, p, g, t, beta1, bc2, lr);
+            return;
+        }
         double mu = beta1 * (1.0 - 0.5 * Math.Pow(0.96, t * o.MomentumDecay));
         double muNext = beta1 * (1.0 - 0.5 * Math.Pow(0.96, (t + 1) * o.MomentumDecay));
         Span<double> scalars = GroupScalars(index);
@@ -50,5 +56,18 @@ public sealed class NAdam<T> : GroupedOptimizer<T, NAdamOptions> where T : unman
             C(bc2), C(o.Epsilon),
             C(lr * (1.0 - mu) / (1.0 - muProduct)),
             C(lr * muNext / (1.0 - muProductNext))), p, g, Buffer(0, group), Buffer(1, group));
+    }
+
+    // Keras: Π ← (Π·β1)·(1 − 0.5·0.96^t) once per step, kept in the working precision as Keras keeps it in a variable.
+    private void StepKeras(int index, ParameterGroup<NAdamOptions> group, Span<T> p, ReadOnlySpan<T> g, long t, double beta1, double bc2, double lr)
+    {
+        var o = group.Options;
+        T b1 = C(beta1);
+        T mu = b1 * C(1.0 - 0.5 * Math.Pow(0.96, t)), muNext = b1 * C(1.0 - 0.5 * Math.Pow(0.96, t + 1));
+        Span<double> scalars = GroupScalars(index);
+        T product = C(scalars[0]) * b1 * C(1.0 - 0.5 * Math.Pow(0.96, t));
+        scalars[0] = double.CreateTruncating(product);
+        UpdateLoop.Run(Kernel, Prologue(index), new NAdamKerasUpdate<T>(C(1 - beta1), C(1 - o.Beta2), muNext, T.One - product * muNext, T.One - mu, T.One - product,
+            C(bc2), C(lr), C(o.Epsilon)), p, g, Buffer(0, group), Buffer(1, group));
     }
 }

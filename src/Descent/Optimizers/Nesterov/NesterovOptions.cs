@@ -12,9 +12,12 @@ public sealed record NesterovOptions : MomentumOptions
     public override string Name => "nesterov";
 
     /// <summary>The defaults of <paramref name="convention"/>.</summary>
-    public static new NesterovOptions For(Convention convention) => convention == Convention.Lecture
-        ? new() { Convention = convention, LearningRate = 0.25 }
-        : new() { Convention = convention };
+    public static new NesterovOptions For(Convention convention) => convention switch
+    {
+        Convention.Lecture => new() { Convention = convention, LearningRate = 0.25 },
+        Convention.Keras => new() { Convention = convention, LearningRate = 0.01 },
+        _ => new() { Convention = convention },
+    };
 
     /// <inheritdoc/>
     protected override IEnumerable<string> ValidateRule()

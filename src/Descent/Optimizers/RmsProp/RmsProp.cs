@@ -9,6 +9,7 @@ namespace Descent.Optimizers;
 /// <list type="table">
 /// <item><term>lecture</term><description><c>p ← p − lr/√(E + eps) · g</c></description></item>
 /// <item><term>lasagne</term><description><c>p ← p − lr·g/√(E + eps)</c></description></item>
+/// <item><term>keras</term><description>as Lasagne; centered: <c>ā ← ρ·ā + (1−ρ)·g,  d = √((E − ā²) + eps)</c>; momentum: <c>b ← μ·b + lr·g/d ;  p ← p − b</c> (lr inside the buffer)</description></item>
 /// <item><term>pytorch</term><description><c>g ← g + wd·p</c> first; centered (Graves, 2013): <c>ḡ ← ρ·ḡ + (1−ρ)·g,  d = √(E − ḡ²) + eps</c>, else <c>d = √E + eps</c>;
 /// with momentum <c>b ← μ·b + g/d ;  p ← p − lr·b</c>, else <c>p ← p − lr·g/d</c></description></item>
 /// </list>
@@ -28,9 +29,9 @@ public sealed class RmsProp<T> : GroupedOptimizer<T, RmsPropOptions> where T : u
         _gradAvgIndex = names.IndexOf("grad_avg");
     }
 
-    // Only PyTorch's formula has momentum and centering; the buffers exist only when some group uses them.
-    private static bool UsesMomentum(RmsPropOptions o) => o.Convention == Convention.PyTorch && (o.Momentum > 0 || o.Schedule is { CyclesMomentum: true });
-    private static bool UsesCentered(RmsPropOptions o) => o.Convention == Convention.PyTorch && o.Centered;
+    // Only PyTorch's and Keras's formulas have momentum and centering; the buffers exist only when some group uses them.
+    private static bool UsesMomentum(RmsPropOptions o) => o.Convention is Convention.PyTorch or Convention.Keras && (o.Momentum > 0 || o.Schedule is { CyclesMomentum: true });
+    private static bool UsesCentered(RmsPropOptions o) => o.Convention is Convention.PyTorch or Convention.Keras && o.Centered;
 
     private static string[] StateNamesFor(IReadOnlyList<ParameterGroup<RmsPropOptions>> groups)
     {
@@ -54,6 +55,15 @@ public sealed class RmsProp<T> : GroupedOptimizer<T, RmsPropOptions> where T : u
                 break;
             case Convention.Lasagne:
                 UpdateLoop.Run(Kernel, pre, new RmsPropLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
+                break;
+            case Convention.Keras:
+                double kmu = Momentum(index, o.Momentum);
+                var keras = new RmsPropKerasUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon), C(kmu), o.Centered);
+                // The plain rule's operations are Lasagne's.
+                if (kmu > 0 && o.Centered) UpdateLoop.Run(Kernel, pre, keras, p, g, v, Buffer(_gradAvgIndex, group), Buffer(_momentumIndex, group));
+                else if (kmu > 0) UpdateLoop.Run(Kernel, pre, keras, p, g, v, Buffer(_momentumIndex, group));
+                else if (o.Centered) UpdateLoop.Run(Kernel, pre, keras, p, g, v, Buffer(_gradAvgIndex, group));
+                else UpdateLoop.Run(Kernel, pre, new RmsPropLasagneUpdate<T>(lr, C(o.Rho), C(1 - o.Rho), C(o.Epsilon)), p, g, v);
                 break;
             default:
                 var avg = new RmsPropAverages<T>(C(o.Rho), C(1 - o.Rho), C(o.Epsilon));

@@ -29,6 +29,7 @@ public sealed record RmsPropOptions : OptimizerOptions
     {
         Convention.Lecture => new() { Convention = convention, LearningRate = 0.25, Rho = 0.9, Epsilon = 1e-5 },
         Convention.Lasagne => new() { Convention = convention, LearningRate = 1.0, Rho = 0.9, Epsilon = 1e-6 },
+        Convention.Keras => new() { Convention = convention, LearningRate = 1e-3, Rho = 0.9, Epsilon = 1e-7 },
         _ => new() { Convention = convention },
     };
 

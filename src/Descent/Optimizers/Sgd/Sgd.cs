@@ -13,7 +13,8 @@ namespace Descent.Optimizers;
 /// p ← p − lr·g
 /// </code>
 /// Lasagne's <c>sgd</c> is the plain case <c>p ← p − lr·g</c>; the lecture does not define <c>sgd</c>
-/// and uses PyTorch's. Reference: Robbins &amp; Monro (1951); Sutskever et al. (2013) for momentum.
+/// and uses PyTorch's. Keras's (<c>keras</c>): <c>p ← p − g·lr</c>; with momentum <c>v ← v·μ − g·lr ;  p ← p + v</c>,
+/// Nesterov <c>p ← p + (v·μ − g·lr)</c>; its weight decay is decoupled. Reference: Robbins &amp; Monro (1951); Sutskever et al. (2013) for momentum.
 /// </summary>
 public sealed class Sgd<T> : GroupedOptimizer<T, SgdOptions> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -29,7 +30,12 @@ public sealed class Sgd<T> : GroupedOptimizer<T, SgdOptions> where T : unmanaged
     {
         var o = group.Options;
         double lr = LearningRate(index), momentum = Momentum(index, o.Momentum);
-        if (momentum == 0)
+        if (o.Convention == Convention.Keras)
+        {
+            if (momentum == 0) UpdateLoop.Run(Kernel, Prologue(index), new SgdKerasUpdate<T>(C(lr)), p, g);
+            else UpdateLoop.Run(Kernel, Prologue(index), new SgdKerasMomentumUpdate<T>(C(lr), C(momentum), o.Nesterov), p, g, Buffer(0, group));
+        }
+        else if (momentum == 0)
             UpdateLoop.Run(Kernel, Prologue(index), new SgdUpdate<T>(C(lr)), p, g);
         else
             UpdateLoop.Run(Kernel, Prologue(index), new SgdMomentumUpdate<T>(C(lr), C(momentum), C(1 - o.Dampening), o.Nesterov, t == 1), p, g, Buffer(0, group));

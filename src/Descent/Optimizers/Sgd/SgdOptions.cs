@@ -20,15 +20,19 @@ public sealed record SgdOptions : OptimizerOptions
     /// <summary>Nesterov's variant evaluated at the current point (PyTorch's <c>nesterov=True</c>).</summary>
     public bool Nesterov { get; init; }
 
-    /// <summary>The defaults of <paramref name="convention"/> (the same in every convention).</summary>
-    public static SgdOptions For(Convention convention) => new() { Convention = convention };
+    /// <summary>The defaults of <paramref name="convention"/>: Keras's learning rate is 0.01, the others' 1e-3.</summary>
+    public static SgdOptions For(Convention convention) => convention == Convention.Keras
+        ? new() { Convention = convention, LearningRate = 0.01 }
+        : new() { Convention = convention };
 
     /// <inheritdoc/>
     protected override IEnumerable<string> ValidateRule()
     {
         if (!(Momentum >= 0)) yield return $"momentum must be >= 0, got {Momentum}";
         if (!(Dampening >= 0 && Dampening <= 1)) yield return $"dampening must be in [0, 1], got {Dampening}";
-        if (Nesterov && (Momentum <= 0 || Dampening != 0)) yield return "nesterov requires momentum > 0 and dampening = 0 (as in PyTorch)";
+        // Keras's nesterov at momentum 0 is plain descent; PyTorch refuses it.
+        if (Nesterov && Convention != Convention.Keras && (Momentum <= 0 || Dampening != 0)) yield return "nesterov requires momentum > 0 and dampening = 0 (as in PyTorch)";
+        if (Convention == Convention.Keras && !(Momentum <= 1)) yield return $"momentum must be in [0, 1] (as in Keras), got {Momentum}";
     }
 
     /// <inheritdoc/>
