@@ -186,8 +186,9 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(result);
         double rate = result.ComputeSeconds > 0 ? result.ComputedSteps / result.ComputeSeconds : 0;
+        double perCpu = result.ComputeCpuSeconds > 0 ? result.ComputedSteps / result.ComputeCpuSeconds : 0;
         return string.Create(CultureInfo.InvariantCulture,
-            $"sweep: {result.ComputedRuns:N0} runs computed, {result.CachedRuns:N0} from the cache; {result.ComputedSteps:N0} optimizer steps in {result.ComputeSeconds:0.###} s on {result.Threads} threads: {rate / 1e6:0.##} million steps/s");
+            $"sweep: {result.ComputedRuns:N0} runs computed, {result.CachedRuns:N0} from the cache; {result.ComputedSteps:N0} optimizer steps in {result.ComputeSeconds:0.###} s on {result.Threads} threads: {rate / 1e6:0.##} million steps/s ({perCpu / 1e6:0.##} million per processor-second)");
     }
 
     private static void PrintSummary(SweepResult result)

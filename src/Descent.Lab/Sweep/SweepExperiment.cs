@@ -175,6 +175,7 @@ public static class SweepExperiment
             if (outcomes[i] is null) todo.Add(i);
         }
         int cached = rows.Count - todo.Count;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         int batchSize = plan.Landscape ? BatchRuns : 1;
         int batches = (todo.Count + batchSize - 1) / batchSize;
@@ -200,6 +201,7 @@ public static class SweepExperiment
             progress?.Report(new LabProgress(now, todo.Count, "sweep"));
         });
         watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var finished = rows.Select((r, i) => r.Finish(outcomes[i]!)).ToList();
         return new SweepResult
         {
@@ -214,6 +216,7 @@ public static class SweepExperiment
             ComputedRuns = todo.Count,
             CachedRuns = cached,
             ComputeSeconds = watch.Elapsed.TotalSeconds,
+            ComputeCpuSeconds = cpu.TotalSeconds,
             Threads = threads,
         };
     }
@@ -222,6 +225,7 @@ public static class SweepExperiment
     /// One landscape run, <c>descent trajectory</c>'s loop without its records: the loss and gradient at the point, the
     /// divergence test, then the optimizer's step; <paramref name="steps"/> steps or until the point leaves.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static SweepOutcome RunLandscape(OptimizerOptions options, Objective objective, Point2 start, int steps, double? target, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -45,6 +45,10 @@ public sealed record SweepResult
     [JsonIgnore]
     public double ComputeSeconds { get; init; }
 
+    /// <summary>Processor seconds the computing part used, all threads together: a speed figure that a busy machine does not distort. Not part of the data files.</summary>
+    [JsonIgnore]
+    public double ComputeCpuSeconds { get; init; }
+
     /// <summary>Threads the cells ran on.</summary>
     [JsonIgnore]
     public int Threads { get; init; }
