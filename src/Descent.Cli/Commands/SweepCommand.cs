@@ -53,11 +53,10 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         [ValidRange(1, 1_000_000)]
         public int? BatchSize { get; init; }
 
-        /// <summary>Training samples used.</summary>
-        [CommandOption("--train-limit <N>")]
-        [Description("train on the first N training samples only (default: all), to keep a training sweep quick")]
-        [ValidRange(1, int.MaxValue)]
-        public int? TrainLimit { get; init; }
+        /// <summary>Hidden sizes of the MLP.</summary>
+        [CommandOption("--hidden <SIZES>")]
+        [Description("hidden layer widths of mlp, e.g. 100 (default 256,256)")]
+        public string? Hidden { get; init; }
 
         /// <summary>Starts.</summary>
         [CommandOption("--starts <K>")]
@@ -123,12 +122,12 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
             Function = settings.Function,
             Dataset = settings.Dataset,
             Model = settings.Model,
+            Hidden = ParseHidden(settings.Hidden),
             Optimizers = settings.RequiredOptimizers("adam(lr=[1e-3..1:7log])"),
             Convention = Options.Convention(settings.Convention),
             Steps = settings.Steps,
             Epochs = settings.Epochs,
             BatchSize = settings.BatchSize,
-            TrainLimit = settings.TrainLimit,
             Starts = settings.Starts ?? 1,
             Seeds = settings.Seeds ?? 1,
             Target = ParseTarget(settings.Target),
@@ -187,6 +186,9 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         ArgumentNullException.ThrowIfNull(result);
         double rate = result.ComputeSeconds > 0 ? result.ComputedSteps / result.ComputeSeconds : 0;
         double perCpu = result.ComputeCpuSeconds > 0 ? result.ComputedSteps / result.ComputeCpuSeconds : 0;
+        if (result.Config.Function is null)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"sweep: {result.ComputedRuns:N0} training runs computed, {result.CachedRuns:N0} from the cache, in {result.ComputeSeconds:0.###} s on {result.Threads} threads");
         return string.Create(CultureInfo.InvariantCulture,
             $"sweep: {result.ComputedRuns:N0} runs computed, {result.CachedRuns:N0} from the cache; {result.ComputedSteps:N0} optimizer steps in {result.ComputeSeconds:0.###} s on {result.Threads} threads: {rate / 1e6:0.##} million steps/s ({perCpu / 1e6:0.##} million per processor-second)");
     }
@@ -230,6 +232,17 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
         if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int i) || i >= n)
             throw new UsageException("--shard", $"'{Terminal.Shorten(text)}' is not a shard; {valid}.");
         return (i, n);
+    }
+
+    private static int[]? ParseHidden(string? text)
+    {
+        if (text is null) return null;
+        var parts = text.Split(',');
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+                throw new UsageException("--hidden", $"'{Terminal.Shorten(text)}' is not a list of layer widths; valid: positive whole numbers joined by commas, e.g. 100 or 256,256.");
+        return sizes;
     }
 
     private static double? ParseTarget(string? text)

@@ -35,9 +35,6 @@ public sealed record SweepConfig
     /// <summary>Samples per training step (<c>--batch-size</c>); null for the training default.</summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>Only the first N training samples (<c>--train-limit</c>), so a sweep over many cells stays quick; null for all.</summary>
-    public int? TrainLimit { get; init; }
-
     /// <summary>Starts per cell on a landscape (<c>--starts</c>): the function's own, then uniform draws in its domain.</summary>
     public int Starts { get; init; } = 1;
 
