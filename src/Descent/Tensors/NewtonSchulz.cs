@@ -95,6 +95,7 @@ public sealed class NewtonSchulz
                 Array.Clear(_gram);
                 AddMm(_gram, 0f, x0, _transposed, r, r, n, _gram);
             }
+            else if (r == 1) _gram[0] = BFloat16Rounding.Round(SquaredNorm(x0));
             else
             {
                 Gemm.Multiply(x0, false, x0, true, _gram, r, r, n);
@@ -117,6 +118,22 @@ public sealed class NewtonSchulz
                 int u = tall ? j : i, v = tall ? i : j;
                 result[columnMajor ? u + v * rows : u * cols + v] = x0[i * n + j];
             }
+    }
+
+    /// <summary>
+    /// <c>x·x</c> as the GEMM sums a 1×1 product (fused multiply-add chains from zero over blocks of
+    /// <see cref="Gemm.KC"/>, each block's sum added in turn), without packing a long row into panels.
+    /// </summary>
+    internal static float SquaredNorm(ReadOnlySpan<float> x)
+    {
+        float total = 0;
+        for (int p0 = 0; p0 < x.Length; p0 += Gemm.KC)
+        {
+            float s = 0;
+            foreach (float v in x[p0..Math.Min(x.Length, p0 + Gemm.KC)]) s = MathF.FusedMultiplyAdd(v, v, s);
+            total = p0 == 0 ? s : total + s;
+        }
+        return total;
     }
 
     /// <summary>
