@@ -6,5 +6,7 @@ using Descent.Benchmarks;
 if (args.Length > 0 && TrainingTimer.Commands.Contains(args[0])) return TrainingTimer.Run(args);
 // GEMM GFLOP/s on the MLP products: ... -- gemm [threads] [repeats] [rows|columns] (see GemmTimer).
 if (args.Length > 0 && args[0] == "gemm") return GemmTimer.Run(args);
+// A Muon step on an n×n matrix beside 5 GEMMs of that size: ... -- muon [n] [repeats] [threads] (see MuonTimer).
+if (args.Length > 0 && args[0] == "muon") return MuonTimer.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

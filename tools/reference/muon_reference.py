@@ -104,6 +104,10 @@ CASES = [
          adjust_lr="match_rms_adamw", weight_decay=0.5),
     case("square_float32", 3, 3, "muon(lr=0.02)", dtype="float32", lr=0.02),
     case("column_float32", 3, 1, "muon(lr=0.02,nesterov=false)", dtype="float32", lr=0.02, nesterov=False),
+    # Rows longer than Descent's four-register block of the bfloat16 kernel (32 floats at AVX2, 64 at AVX-512) and a tail.
+    case("wide_long", 4, 70, "muon(lr=0.02)", lr=0.02),
+    case("tall_long_float32", 70, 3, "muon(lr=0.02,adjust_lr=match_rms_adamw)", dtype="float32", lr=0.02,
+         adjust_lr="match_rms_adamw"),
 ]
 
 
@@ -122,7 +126,7 @@ def main():
         c["path"] = run(c)
         result["cases"].append(c)
     with open(out, "w") as f:
-        json.dump(result, f, indent=1)
+        json.dump(result, f)
         f.write("\n")
 
 

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Descent.Tensors;
 
@@ -95,6 +97,7 @@ public sealed class NewtonSchulz
                 Array.Clear(_gram);
                 AddMm(_gram, 0f, x0, _transposed, r, r, n, _gram);
             }
+            else if (r == 1) _gram[0] = BFloat16Rounding.Round(SquaredNorm(x0));
             else
             {
                 Gemm.Multiply(x0, false, x0, true, _gram, r, r, n);
@@ -120,6 +123,22 @@ public sealed class NewtonSchulz
     }
 
     /// <summary>
+    /// <c>x·x</c> as the GEMM sums a 1×1 product (fused multiply-add chains from zero over blocks of
+    /// <see cref="Gemm.KC"/>, each block's sum added in turn), without packing a long row into panels.
+    /// </summary>
+    internal static float SquaredNorm(ReadOnlySpan<float> x)
+    {
+        float total = 0;
+        for (int p0 = 0; p0 < x.Length; p0 += Gemm.KC)
+        {
+            float s = 0;
+            foreach (float v in x[p0..Math.Min(x.Length, p0 + Gemm.KC)]) s = MathF.FusedMultiplyAdd(v, v, s);
+            total = p0 == 0 ? s : total + s;
+        }
+        return total;
+    }
+
+    /// <summary>
     /// <c>out = bf(β·C) + Σₗ P[:, l]·Q[l, :]</c> with the accumulator rounded to bfloat16 after every term and
     /// every product rounded before it is added (1.13's bfloat16 GEMM); P is m×k, Q (already scaled by α) k×n.
     /// </summary>
@@ -127,26 +146,56 @@ public sealed class NewtonSchulz
     {
         void Row(int i)
         {
-            var o = output.AsSpan(i * n, n);
-            var ci = cIn.AsSpan(i * n, n);
-            for (int j = 0; j < n; j++) o[j] = BFloat16Rounding.Round(beta * ci[j]);
-            int width = Vector<float>.Count;
-            for (int l = 0; l < k; l++)
+            ref float o = ref output[i * n];
+            ref float ci = ref cIn[i * n];
+            ref float q0 = ref MemoryMarshal.GetArrayDataReference(q);
+            int width = Vector<float>.Count, block = 4 * width;
+            var vb = new Vector<float>(beta);
+            int j = 0;
+            for (; j <= n - width; j += width) Round(vb * Vector.LoadUnsafe(ref ci, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
+            for (; j < n; j++) Unsafe.Add(ref o, j) = BFloat16Rounding.Round(beta * Unsafe.Add(ref ci, j));
+            // Four registers of the output row stay in registers across the whole depth.
+            j = 0;
+            for (; j <= n - block; j += block)
             {
-                float pil = p[i * k + l];
-                var ql = q.AsSpan(l * n, n);
-                var vp = new Vector<float>(pil);
-                int j = 0;
-                for (; j <= n - width; j += width)
+                var a0 = Vector.LoadUnsafe(ref o, (nuint)j);
+                var a1 = Vector.LoadUnsafe(ref o, (nuint)(j + width));
+                var a2 = Vector.LoadUnsafe(ref o, (nuint)(j + 2 * width));
+                var a3 = Vector.LoadUnsafe(ref o, (nuint)(j + 3 * width));
+                for (int l = 0; l < k; l++)
                 {
-                    var prod = BFloat16Rounding.Round(vp * new Vector<float>(ql[j..]));
-                    BFloat16Rounding.Round(new Vector<float>(o[j..]) + prod).CopyTo(o[j..]);
+                    var vp = new Vector<float>(p[i * k + l]);
+                    nuint at = (nuint)((long)l * n + j);
+                    a0 = Round(a0 + Round(vp * Vector.LoadUnsafe(ref q0, at)));
+                    a1 = Round(a1 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)width)));
+                    a2 = Round(a2 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(2 * width))));
+                    a3 = Round(a3 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(3 * width))));
                 }
-                for (; j < n; j++) o[j] = BFloat16Rounding.Round(o[j] + BFloat16Rounding.Round(pil * ql[j]));
+                a0.StoreUnsafe(ref o, (nuint)j);
+                a1.StoreUnsafe(ref o, (nuint)(j + width));
+                a2.StoreUnsafe(ref o, (nuint)(j + 2 * width));
+                a3.StoreUnsafe(ref o, (nuint)(j + 3 * width));
+            }
+            for (; j < n; j++)
+            {
+                float a = Unsafe.Add(ref o, j);
+                for (int l = 0; l < k; l++) a = BFloat16Rounding.Round(a + BFloat16Rounding.Round(p[i * k + l] * q[(long)l * n + j]));
+                Unsafe.Add(ref o, j) = a;
             }
         }
         // Output rows are independent: any split gives the same bits.
-        if ((long)m * n * k < 1L << 18) for (int i = 0; i < m; i++) Row(i);
+        if (m == 1 || (long)m * n * k < 1L << 18) for (int i = 0; i < m; i++) Row(i);
         else Parallel.For(0, m, Row);
+    }
+
+    /// <summary>
+    /// <see cref="BFloat16Rounding.Round(Vector{float})"/> without its NaN guard: inside the iteration every NaN is one
+    /// that arithmetic made or carried from a rounded input, whose upper half is non-zero, so it stays NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Round(Vector<float> x)
+    {
+        var bits = Vector.AsVectorUInt32(x);
+        return Vector.AsVectorSingle((bits + new Vector<uint>(0x7FFFu) + (Vector.ShiftRightLogical(bits, 16) & Vector<uint>.One)) & new Vector<uint>(0xFFFF0000u));
     }
 }
