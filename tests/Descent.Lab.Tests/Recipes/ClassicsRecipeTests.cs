@@ -50,7 +50,7 @@ public sealed class ClassicsRecipeTests
         var figures = ClassicsRecipe.Recipe.Figures;
 
         Assert.Equal(10, figures.Count);
-        Assert.All(figures, f => Assert.Equal(BuiltIn.Length + 1, f.Config.Optimizers.Count));
+        Assert.All(figures, f => Assert.Equal(OptimizerCatalog.Names.Count(), f.Config.Optimizers.Count));
         // Registry/UserRuleRegistration gives sign-sgd a learning rate on Rosenbrock only; elsewhere it runs at its defaults.
         Assert.Equal("sign-sgd(lr=0.005)", ClassicsRecipe.Recipe.Figure("classic-rosenbrock").Config.Optimizers[^1]);
         Assert.All(figures.Where(f => f.Name != "classic-rosenbrock"), f => Assert.Equal("sign-sgd", f.Config.Optimizers[^1]));
