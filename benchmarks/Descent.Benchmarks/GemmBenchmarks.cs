@@ -4,7 +4,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Descent.Training.Tensors;
+using Descent.Tensors;
 
 namespace Descent.Benchmarks;
 

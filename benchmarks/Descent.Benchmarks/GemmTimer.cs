@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Descent.Training.Tensors;
+using Descent.Tensors;
 
 namespace Descent.Benchmarks;
 

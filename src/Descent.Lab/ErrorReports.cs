@@ -34,6 +34,15 @@ public static class ErrorReports
                 Display = r.Display,
             },
             FunctionException f => BadInput("function", f.Message, f),
+            // A sweep's grid that does not read: its reason and column in the spec, with the caret display.
+            Sweep.GridException g => new ErrorReport
+            {
+                Kind = ErrorKind.BadInput,
+                Argument = "optimizer",
+                Message = OneLine($"{g.Reason} (column {g.Position + 1} of the spec)"),
+                Position = g.Position,
+                Display = g.Display,
+            },
             OperationCanceledException => new ErrorReport { Kind = ErrorKind.Cancelled, Message = "cancelled" },
             _ => new ErrorReport { Kind = ErrorKind.Fault, Message = OneLine(e.Message) },
         };

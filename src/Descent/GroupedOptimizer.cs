@@ -135,17 +135,18 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     /// The shared stages before group <paramref name="index"/>'s rule: the clip factor of this step's
     /// gradient, clamping, and weight decay in its mode. Look-ahead rules clip each gradient they
     /// evaluate and add its L2 term at the point where it was evaluated (<see cref="PrepareLookAhead"/>),
-    /// so for them (<paramref name="lookAhead"/>) only decoupled decay remains.
+    /// so for them (<paramref name="lookAhead"/>) only decoupled decay remains. A rule that applies
+    /// <c>weight_decay</c> its own way inside its update (<paramref name="ownDecay"/>: LAMB, Schedule-Free) gets clipping alone.
     /// </summary>
-    protected GradientPrologue<T> Prologue(int index, bool lookAhead = false)
+    protected GradientPrologue<T> Prologue(int index, bool lookAhead = false, bool ownDecay = false)
     {
         var o = _groups[index].Options;
         T? scale = !lookAhead && _clipped ? _clipScale : null;
         T? bound = !lookAhead && _clipValue is { } v ? C(v) : null;
         if (o.Convention == Convention.Keras)
             return new GradientPrologue<T>(scale, bound, kerasDecay: o.WeightDecay != 0 ? (C(o.WeightDecay), C(LearningRate(index))) : null);
-        T? keep = o.DecoupledWeightDecay && o.WeightDecay != 0 ? C(1 - LearningRate(index) * o.WeightDecay) : null;
-        T? wd = o.DecoupledWeightDecay || lookAhead ? null : C(o.WeightDecay);
+        T? keep = !ownDecay && o.DecoupledWeightDecay && o.WeightDecay != 0 ? C(1 - LearningRate(index) * o.WeightDecay) : null;
+        T? wd = ownDecay || o.DecoupledWeightDecay || lookAhead ? null : C(o.WeightDecay);
         return new GradientPrologue<T>(scale, bound, keep, wd);
     }
 
@@ -246,12 +247,19 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     {
         _clipped = _clipNorm is not null;
         if (_clipped) _clipScale = ClipScale(gradients);
+        BeforeGroups(gradients);
         for (int i = 0; i < _groups.Length; i++)
         {
             var group = _groups[i];
             StepGroup(i, group, parameters.Slice(group.Offset, group.Length), gradients.Slice(group.Offset, group.Length), t);
         }
     }
+
+    /// <summary>
+    /// Runs once per step before the groups, after this step's clip factor is known: where a rule reads the
+    /// gradient of every group at once (LAMB's global norm).
+    /// </summary>
+    protected virtual void BeforeGroups(ReadOnlySpan<T> gradients) { }
 
     /// <summary>Steps one group's slice.</summary>
     protected abstract void StepGroup(int index, ParameterGroup<TOptions> group, Span<T> p, ReadOnlySpan<T> g, long t);

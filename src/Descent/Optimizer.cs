@@ -101,6 +101,27 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public virtual double? CurrentLearningRate(int group = 0) => null;
 
     /// <summary>
+    /// True for a rule whose parameters hold a point other than the one it proposes (Schedule-Free: gradients are
+    /// taken at y, the answer is x); <see cref="EvaluationPoint"/> then gives that point.
+    /// </summary>
+    public virtual bool HasEvaluationPoint => false;
+
+    /// <summary>
+    /// Writes into <paramref name="destination"/> the point at which to evaluate the model, given the current
+    /// <paramref name="parameters"/>: what a PyTorch loop gets after <c>optimizer.eval()</c>. A copy of the
+    /// parameters for every rule but those with <see cref="HasEvaluationPoint"/> (Schedule-Free's x).
+    /// </summary>
+    public void EvaluationPoint(ReadOnlySpan<T> parameters, Span<T> destination)
+    {
+        CheckLength(parameters.Length, nameof(parameters));
+        CheckLength(destination.Length, nameof(destination));
+        EvaluationPointCore(parameters, destination);
+    }
+
+    /// <summary>The evaluation point (both spans of <see cref="Length"/> elements); by default the parameters themselves.</summary>
+    protected virtual void EvaluationPointCore(ReadOnlySpan<T> parameters, Span<T> destination) => parameters.CopyTo(destination);
+
+    /// <summary>
     /// Advances the schedules given <c>per=epoch</c> once, with the epoch's loss (a training loop calls
     /// it at the end of each epoch, as a PyTorch loop calls <c>scheduler.step()</c> there).
     /// </summary>

@@ -19,6 +19,14 @@ public static class DescentProcess
     public static Outcome RunWithin(TimeSpan limit, params string[] args) =>
         Finish(Process.Start(StartInfo(null, args))!, limit, args);
 
+    /// <summary>Runs <c>descent</c> with extra environment variables (a scheduler's <c>JOB_COMPLETION_INDEX</c>).</summary>
+    public static Outcome RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = StartInfo(null, args);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return Finish(Process.Start(start)!, TimeSpan.FromMinutes(5), args);
+    }
+
     /// <summary>Starts <c>descent</c> without waiting, for a test that signals it; both outputs are redirected.</summary>
     public static Process Start(params string[] args) => Process.Start(StartInfo(null, args))!;
 

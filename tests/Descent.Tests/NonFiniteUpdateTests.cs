@@ -8,12 +8,15 @@ namespace Descent.Tests;
 /// </summary>
 public class NonFiniteUpdateTests
 {
-    /// <summary>Every rule but those that step by the sign of the gradient (see <see cref="SignRules_NaNAndInfiniteGradient_StepAsTorchSignDoes"/>).</summary>
+    /// <summary>
+    /// Every rule but those that step by the sign of the gradient (see <see cref="SignRules_NaNAndInfiniteGradient_StepAsTorchSignDoes"/>)
+    /// and LAMB, whose norms mix every coordinate (see <see cref="Lamb_NaNGradient_ReachesEveryCoordinateThroughTheNorms"/>).
+    /// </summary>
     public static TheoryData<string, Convention> Matrix()
     {
         var data = new TheoryData<string, Convention>();
         foreach (var row in QuadraticConvergenceTests.Matrix())
-            if ((string)row[0] is not ("lion" or "rprop")) data.Add((string)row[0], (Convention)row[1]);
+            if ((string)row[0] is not ("lion" or "rprop" or "lamb" or "muon")) data.Add((string)row[0], (Convention)row[1]);
         return data;
     }
 
@@ -37,6 +40,43 @@ public class NonFiniteUpdateTests
             Assert.Equal(expected[t], p[1], 1e-15);
             Assert.Equal(expected[t], p[2], 1e-15);
         }
+    }
+
+    /// <summary>
+    /// timm's LAMB divides the gradient by its global norm and scales the update by ‖p‖/‖u‖: a NaN in one coordinate
+    /// makes both NaN, and every coordinate follows, as in timm. Without the pre-scaling and the ratio
+    /// (max_grad_norm=0, weight_decay=0) it is elementwise again, and a finite coordinate stays finite.
+    /// </summary>
+    [Fact]
+    public void Lamb_NaNGradient_ReachesEveryCoordinateThroughTheNorms()
+    {
+        var opt = OptimizerCatalog.Resolve("lamb(lr=0.1)", Convention.PyTorch).Create<double>(3);
+        double[] p = [1.0, 1.0, 1.0];
+        opt.Step(p, [double.NaN, 0.5, 0.5]);
+        Assert.All(p, x => Assert.True(double.IsNaN(x)));
+
+        var elementwise = OptimizerCatalog.Resolve("lamb(lr=0.1, max_grad_norm=0, weight_decay=0)", Convention.PyTorch).Create<double>(3);
+        p = [1.0, 1.0, 1.0];
+        elementwise.Step(p, [double.NaN, double.PositiveInfinity, 0.5]);
+        Assert.True(double.IsNaN(p[0]));
+        // u = (m/bc1)/(√v/√bc2 + eps) = 0.05/0.1/(0.5·√0.001/√0.001 + 1e-6) = 1/(1 + 2e-6): p = 1 − 0.1·u.
+        Assert.Equal(1 - 0.1 / (1 + 2e-6), p[2], 1e-15);
+    }
+
+    /// <summary>
+    /// Muon orthogonalizes the whole matrix: one NaN gradient makes the norm NaN, one infinite gradient makes it
+    /// infinite (∞/∞ is NaN), and the Gram matrix spreads the NaN to every element, so every parameter becomes NaN
+    /// (as upstream's torch ops do); the step does not throw.
+    /// </summary>
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Muon_OneNonFiniteGradient_EveryParameterOfTheMatrixBecomesNaN(double bad)
+    {
+        var opt = OptimizerCatalog.Resolve("muon(lr=0.1)", Convention.PyTorch).Create<double>(3);
+        double[] p = [1.0, 1.0, 1.0];
+        opt.Step(p, [0.5, bad, 0.25]);
+        Assert.All(p, v => Assert.True(double.IsNaN(v), $"got {v}"));
     }
 
     [Theory]

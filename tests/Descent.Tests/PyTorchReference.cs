@@ -14,6 +14,7 @@ internal static class PyTorchReference
     private static readonly Lazy<Data> Loaded = new(() => Load("pytorch_trajectories.json"));
     private static readonly Lazy<Data> LoadedConventions = new(() => Load("convention_trajectories.json"));
     private static readonly Lazy<Data> LoadedModern = new(() => Load("modern_rule_trajectories.json"));
+    private static readonly Lazy<Data> LoadedModernA = new(() => Load("modern_a_trajectories.json"));
     private static readonly Lazy<Data> LoadedKeras = new(() => Load("keras_trajectories.json"));
 
     /// <summary>torch.optim's trajectories.</summary>
@@ -25,6 +26,8 @@ internal static class PyTorchReference
     /// <summary>lion (lion-pytorch's formula in torch ops), torch.optim.Rprop and ASGD (tools/reference/modern_reference.py).</summary>
     public static Data Modern => LoadedModern.Value;
 
+    /// <summary>adabelief, lamb and schedule-free-adamw, their official updates in torch ops (tools/reference/modern_a_reference.py).</summary>
+    public static Data ModernA => LoadedModernA.Value;
     /// <summary>Keras 3's update_step of every rule it has, in NumPy float64 (tools/reference/keras_reference.py).</summary>
     public static Data Keras => LoadedKeras.Value;
 

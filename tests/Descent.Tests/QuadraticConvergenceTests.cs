@@ -38,6 +38,12 @@ public class QuadraticConvergenceTests
         ["lion"] = "lion(lr=0.002)",
         ["rprop"] = "rprop(lr=0.01)",
         ["asgd"] = "asgd(lr=0.1)",
+        ["adabelief"] = "adabelief(lr=0.05)",
+        // LAMB's step is lr times the weights' norm: it closes in geometrically, by about lr per step.
+        ["lamb"] = "lamb(lr=0.05)",
+        ["schedule-free-adamw"] = "schedule-free-adamw(lr=0.05)",
+        // Muon's 1×2 step is the gradient's direction at about length lr: like Lion, a cycle a few lr wide.
+        ["muon"] = "muon(lr=0.002)",
     };
 
     public static TheoryData<string, Convention> Matrix()
@@ -53,7 +59,7 @@ public class QuadraticConvergenceTests
     public void Catalog_EveryRule_HasAConvergenceSpec()
     {
         Assert.Equal(
-            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"],
+            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "adabelief", "lamb", "schedule-free-adamw", "muon"],
             OptimizerCatalog.Names);
         Assert.All(OptimizerCatalog.Names, n => Assert.True(Specs.ContainsKey(n), n));
     }

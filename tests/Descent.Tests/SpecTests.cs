@@ -14,7 +14,7 @@ public sealed class SpecTests
 
     /// <summary>The names ARCHITECTURE.md fixes for specs, the CLI and the docs.</summary>
     private static readonly string[] ArchitectureNames =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"];
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "adabelief", "lamb", "schedule-free-adamw", "muon"];
 
     private static SpecException Rejects(string text, Convention convention = Convention.PyTorch)
     {
@@ -258,6 +258,7 @@ public sealed class SpecTests
             ["beta1"] = ["1", "-0.1"], ["beta2"] = ["1", "-0.1"], ["rho"] = ["1", "-0.1"], ["points"] = ["0"],
             ["dampening"] = ["-0.1"], ["lr_decay"] = ["-0.1"], ["initial_accumulator"] = ["-0.1"], ["momentum_decay"] = ["-0.1"],
             ["eta_minus"] = ["0", "1"], ["eta_plus"] = ["1", "0.5"], ["step_min"] = ["-0.1", "100"], ["step_max"] = ["-0.1"], ["lambd"] = ["-0.1"],
+            ["max_grad_norm"] = ["-1"], ["warmup_steps"] = ["-1"],
         };
         // lion-pytorch accepts 0 <= beta <= 1 (beta2 = 1 keeps the momentum at its start); 1.5 is out of range for it.
         var lion = new Dictionary<string, string[]> { ["beta1"] = ["1.5", "-0.1"], ["beta2"] = ["1.5", "-0.1"] };

@@ -67,6 +67,12 @@ public sealed class StateTests
     [RuleData("lion", "lion(lr=0.01, beta1=0.8, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("rprop", "rprop(lr=0.05, eta_minus=0.3, step_max=0.5, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("asgd", "asgd(lr=0.05, lambd=0.01, t0=3, weight_decay=0.1)", Convention.PyTorch)]
+    // Schedule-Free's weight sum and largest rate are scalars outside the buffers; LAMB's norms are recomputed each step.
+    [RuleData("adabelief", "adabelief(lr=0.05, beta2=0.99, weight_decay=0.1)", Convention.PyTorch)]
+    [RuleData("lamb", "lamb(lr=0.05, trust_clip=true, max_grad_norm=0.5)", Convention.PyTorch)]
+    [RuleData("schedule-free-adamw", "schedule-free-adamw(lr=0.05, warmup_steps=3, r=1, weight_decay=0.1)", Convention.PyTorch)]
+    // Muon's momentum buffer is its whole state; its Newton–Schulz buffers are scratch.
+    [RuleData("muon", "muon(lr=0.02, momentum=0.9, adjust_lr=match_rms_adamw, schedule=cosine(t_max=10))", Convention.PyTorch)]
     // Schedules keep counters outside the buffers; a resumed schedule continues where it stopped.
     [RuleData("adam", "adam(lr=0.05, clip_norm=0.5, schedule=cosine-restarts(t_0=3, t_mult=2))", Convention.PyTorch)]
     [RuleData("sgd", "sgd(lr=0.01, momentum=0.9, schedule=onecycle(max_lr=0.05, total_steps=40))", Convention.PyTorch)]
@@ -108,6 +114,21 @@ public sealed class StateTests
             new ParameterGroup<AdamOptions>(0, 10, new AdamOptions { LearningRate = 0.05, AmsGrad = true }),
             new ParameterGroup<AdamOptions>(12, 20, new AdamWOptions { LearningRate = 0.01, WeightDecay = 0.1 }),
             new ParameterGroup<AdamOptions>(32, 5, new AdamOptions { Convention = Convention.Lasagne, LearningRate = 0.1 }),
+        ]);
+        AssertResumesBitIdentical(Make, 4);
+    }
+
+    /// <summary>Muon as training sets it up: a column-major matrix group, a tall one, and AdamW groups beside them.</summary>
+    [Fact]
+    public void SaveLoad_MuonMatricesWithAdamWGroups_ResumesBitIdentical()
+    {
+        var muon = new MuonOptions { LearningRate = 0.02 };
+        Muon<double> Make() => new(Length,
+        [
+            new ParameterGroup<MuonOptions>(0, 12, muon) { Rows = 3, ColumnMajor = true },
+            new ParameterGroup<MuonOptions>(12, 3, muon.AdamWGroup()),
+            new ParameterGroup<MuonOptions>(15, 10, muon with { Nesterov = false }) { Rows = 5 },
+            new ParameterGroup<MuonOptions>(25, 12, muon.AdamWGroup()),
         ]);
         AssertResumesBitIdentical(Make, 4);
     }

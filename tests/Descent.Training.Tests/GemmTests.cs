@@ -1,4 +1,4 @@
-using Descent.Training.Tensors;
+using Descent.Tensors;
 
 namespace Descent.Training.Tests;
 

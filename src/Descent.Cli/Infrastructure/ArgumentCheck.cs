@@ -65,7 +65,7 @@ public static class ArgumentCheck
                 }
                 CheckValue(option, value);
             }
-            else if (positional < command.Arguments.Count)
+            else if (positional < command.Arguments.Count || command.IsVariadic)
             {
                 positional++;
             }

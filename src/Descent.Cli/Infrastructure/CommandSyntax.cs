@@ -15,6 +15,8 @@ public sealed class CommandSyntax
             .OfType<CommandArgumentAttribute>()
             .OrderBy(a => a.Position)
             .Select(a => a.ValueName)];
+        IsVariadic = settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Any(p => p.PropertyType.IsArray && p.GetCustomAttribute<CommandArgumentAttribute>() is not null);
     }
 
     /// <summary>The command's name: <c>trajectory</c>.</summary>
@@ -22,6 +24,9 @@ public sealed class CommandSyntax
 
     /// <summary>Its options.</summary>
     public IReadOnlyList<OptionSyntax> Options { get; }
+
+    /// <summary>Whether its last positional argument takes any number of words (an array, as <c>sweep merge</c>'s folders).</summary>
+    public bool IsVariadic { get; }
 
     /// <summary>The names of its positional arguments, in order (<c>list</c>'s <c>what</c>).</summary>
     public IReadOnlyList<string> Arguments { get; }

@@ -45,6 +45,33 @@ public static partial class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="path"/> atomically but outside the command's <see cref="OutputTransaction"/>: the file stays
+    /// when the command later fails or is interrupted. For caches of finished work (a sweep's cells), which a rerun uses.
+    /// </summary>
+    /// <exception cref="OutputFileException">The file could not be written; nothing is left behind.</exception>
+    public static void WriteKept(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string full = Path.GetFullPath(path);
+        string temp = TemporaryName(full);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            using (var stream = OpenTemporary(temp)) write(stream);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputFileException)
+        {
+            throw new OutputFileException(full, Cause(e, temp, full), e);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
     /// <summary>Writes text (UTF-8, no byte-order mark) to <paramref name="path"/>.</summary>
     public static void WriteText(string path, Action<TextWriter> write) => Write(path, stream =>
     {

@@ -6,7 +6,7 @@ namespace Descent.Lab.IO;
 /// <summary>
 /// JSON for every experiment's configs and results (System.Text.Json): snake_case property names,
 /// enums as lower-case names (<c>"lecture"</c>), NaN and infinities as the strings <c>"NaN"</c>,
-/// <c>"Infinity"</c>, <c>"-Infinity"</c> (so diverged runs round-trip), indented.
+/// <c>"Infinity"</c>, <c>"-Infinity"</c> (so diverged runs round-trip), every double read back to its bits, indented.
 /// </summary>
 public static class LabJson
 {
@@ -67,6 +67,7 @@ public static class LabJson
             RespectNullableAnnotations = true,
         };
         options.Converters.Add(new JsonStringEnumConverter(new LowerCase(), allowIntegerValues: false));
+        options.Converters.Add(new RoundTripDoubleConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

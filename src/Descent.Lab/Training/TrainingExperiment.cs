@@ -126,7 +126,8 @@ public static class TrainingExperiment
         {
             var optimizer = o.Options.Create<float>(0);
             // A look-ahead step keeps the point, the gradient and their sum, and the trainer a copy of the weights.
-            return optimizer.StateNames.Count + (optimizer.NeedsOracle ? 4 : 0);
+            // Muon in training adds AdamW's two moments and its gradient, update and orthogonalized copies.
+            return optimizer.StateNames.Count + (optimizer.NeedsOracle ? 4 : 0) + (o.Options is Descent.Optimizers.MuonOptions ? 5 : 0);
         });
         MemoryBudget.Check(argument, size.TrainingBytes(batch, buffers),
             string.Create(CultureInfo.InvariantCulture, $"Training {size.Describe()} in batches of {batch:N0}"), remedy);

@@ -115,7 +115,10 @@ public static class TrajectoryExperiment
     private static TrajectoryPath RunPath(string spec, OptimizerOptions options, Objective objective, int steps, bool recordRates, CancellationToken cancellation)
     {
         var optimizer = options.Create<double>(2);
-        var names = optimizer.StateNames;
+        // A rule that proposes a point other than its parameters (Schedule-Free's x) is recorded there, as a PyTorch
+        // loop would evaluate after optimizer.eval(); the parameters (y, where gradients are taken) join its state.
+        bool atEvaluationPoint = optimizer.HasEvaluationPoint;
+        IReadOnlyList<string> names = atEvaluationPoint ? [.. optimizer.StateNames, "y"] : optimizer.StateNames;
         var xs = new List<double>(steps + 1);
         var ys = new List<double>(steps + 1);
         var losses = new List<double>(steps + 1);
@@ -126,6 +129,7 @@ public static class TrajectoryExperiment
         var rates = recordRates ? new List<double>(steps) : null;
         Span<double> p = [objective.Start.X, objective.Start.Y];
         Span<double> g = stackalloc double[2];
+        Span<double> x = stackalloc double[2];
         // A look-ahead step may ask for up to SmoothedNesterovOptions.MaxPoints gradients: each one is a place to stop.
         GradientOracle<double> oracle = (q, gq) =>
         {
@@ -137,18 +141,20 @@ public static class TrajectoryExperiment
         for (int t = 0; ; t++)
         {
             double loss = objective.ValueAndGradient(p, g);
-            xs.Add(p[0]);
-            ys.Add(p[1]);
-            losses.Add(loss);
+            optimizer.EvaluationPoint(p, x);
+            double recordedLoss = atEvaluationPoint ? objective.Value(x) : loss;
+            xs.Add(x[0]);
+            ys.Add(x[1]);
+            losses.Add(recordedLoss);
             gxs.Add(g[0]);
             gys.Add(g[1]);
             for (int s = 0; s < names.Count; s++)
             {
-                var buffer = optimizer.State(names[s]);
+                var buffer = atEvaluationPoint && s == names.Count - 1 ? p : optimizer.State(names[s]);
                 stateX[s].Add(buffer[0]);
                 stateY[s].Add(buffer[1]);
             }
-            if (Left(p) || !double.IsFinite(loss))
+            if (Left(p) || Left(x) || !double.IsFinite(loss) || !double.IsFinite(recordedLoss))
             {
                 diverged = t;
                 break;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Descent.Training.Tensors;
+using Descent.Tensors;
 
 namespace Descent.Training.Networks;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Descent.Training.Tensors;
+using Descent.Tensors;
 
 namespace Descent.Training.Networks;
 

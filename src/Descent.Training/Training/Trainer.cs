@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Descent.Optimizers;
 using Descent.Training.Datasets;
 using Descent.Training.Networks;
 
@@ -51,7 +52,8 @@ public static class Trainer
             throw new ArgumentException($"{options.Epochs} epochs of {options.BatchesPerEpoch(data.Train.Count)} batches take {gradients:N0} gradient evaluations; the limit is {TrainingOptions.MaxGradientEvaluations:N0}.", nameof(options));
 
         network.Initialize(options.Seed);
-        var opt = optimizer.Create<float>(network.ParameterCount);
+        // Muon steps matrices: the network's hidden weights, with AdamW beside it on the rest.
+        Optimizer<float> opt = optimizer is MuonOptions muon ? MuonParameterGroups.Create(network, muon) : optimizer.Create<float>(network.ParameterCount);
         var order = new DeterministicRandom(options.Seed ^ BatchStream);
 
         int n = data.Train.Count, size = data.Train.SampleSize;
@@ -70,9 +72,19 @@ public static class Trainer
         double trainSeconds = 0;
         int iteration = 0;
 
+        // A rule with an evaluation point (Schedule-Free's x) is tested there, as a PyTorch loop calls optimizer.eval()
+        // before evaluating and optimizer.train() after: the weights go to x for the test pass and back to y.
+        float[]? trainPoint = opt.HasEvaluationPoint ? new float[network.ParameterCount] : null;
+
         bool Evaluate(int epoch)
         {
+            if (trainPoint is not null)
+            {
+                network.Parameters.CopyTo(trainPoint);
+                opt.EvaluationPoint(trainPoint, network.Parameters);
+            }
             var (loss, accuracy) = network.Evaluate(data.Test, options.EvaluationBatchSize);
+            trainPoint?.CopyTo(network.Parameters);
             // Schedules given per=epoch advance here, a plateau with the epoch's test loss.
             if (epoch > 0) opt.StepEpochSchedules(loss);
             epochs.Add(new EpochRecord(epoch, iteration, loss, accuracy, clock.Elapsed.TotalSeconds, trainSeconds));

@@ -7,33 +7,45 @@ namespace Descent.Specs;
 /// per function from a grid of 1, 2, 5 × 10^k, picking for each rule one in the middle of the range that
 /// converges, so that most paths reach a minimum and the differences between the rules show. Rprop's step sizes
 /// adapt from any first one, so most of its column is the default 0.01. Lion moves by exactly lr per coordinate:
-/// on Ackley 0.5 would land it on the origin itself, where the gradient is 0/0. Each rule
+/// on Ackley 0.5 would land it on the origin itself, where the gradient is 0/0. Muon's 1×2 update is the
+/// gradient direction at about unit length, so it starts from Lion's column. Each rule
 /// registers its column as its <see cref="OptimizerEntry.Showcase"/>, as a user's rule brings its own.
 /// </summary>
 internal static class ClassicShowcase
 {
     // Columns in the order of the built-in registrations.
     private static readonly string[] Rules =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"];
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "muon"];
 
     private static readonly (string Function, double[] LearningRates)[] Table =
     [
-        ("rosenbrock", [0.002, 0.001, 0.001, 0.001, 1, 0.01, 1, 0.2, 0.1, 1, 0.05, 0.005, 0.01, 0.01, 0.002]),
-        ("beale", [0.02, 0.005, 0.005, 0.005, 0.5, 0.01, 1, 0.1, 0.2, 0.5, 0.05, 0.05, 0.02, 0.01, 0.02]),
-        ("himmelblau", [0.005, 0.001, 0.001, 0.001, 1, 0.1, 50, 0.5, 0.5, 0.5, 0.1, 0.05, 0.1, 0.01, 0.005]),
-        ("rastrigin", [0.01, 0.002, 0.002, 0.002, 5, 0.5, 500, 2, 2, 2, 1, 0.2, 0.5, 1, 0.05]),
-        ("ackley", [0.1, 0.05, 0.05, 0.1, 1, 0.1, 100, 0.5, 0.5, 0.5, 0.5, 2, 1, 5, 0.1]),
-        ("booth", [0.05, 0.01, 0.01, 0.01, 10, 0.5, 50, 1, 1, 2, 1, 0.2, 0.5, 0.01, 0.05]),
-        ("saddle", [0.02, 0.002, 0.002, 0.002, 0.05, 0.005, 1, 0.01, 0.01, 0.02, 0.01, 0.05, 0.01, 0.001, 0.02]),
-        ("monkey-saddle", [0.005, 0.0005, 0.0005, 0.0005, 0.05, 0.005, 0.5, 0.005, 0.005, 0.01, 0.005, 0.02, 0.005, 1e-4, 0.005]),
-        ("styblinski-tang", [0.01, 0.002, 0.002, 0.002, 1, 0.05, 10, 0.5, 0.5, 0.5, 0.05, 0.1, 0.02, 0.01, 0.01]),
-        ("goldstein-price", [2e-5, 1e-5, 1e-5, 1e-5, 0.1, 0.01, 5, 0.05, 0.05, 0.1, 0.05, 1e-5, 0.02, 0.01, 2e-5]),
+        ("rosenbrock", [0.002, 0.001, 0.001, 0.001, 1, 0.01, 1, 0.2, 0.1, 1, 0.05, 0.005, 0.01, 0.01, 0.002, 0.01]),
+        ("beale", [0.02, 0.005, 0.005, 0.005, 0.5, 0.01, 1, 0.1, 0.2, 0.5, 0.05, 0.05, 0.02, 0.01, 0.02, 0.02]),
+        ("himmelblau", [0.005, 0.001, 0.001, 0.001, 1, 0.1, 50, 0.5, 0.5, 0.5, 0.1, 0.05, 0.1, 0.01, 0.005, 0.1]),
+        ("rastrigin", [0.01, 0.002, 0.002, 0.002, 5, 0.5, 500, 2, 2, 2, 1, 0.2, 0.5, 1, 0.05, 0.5]),
+        ("ackley", [0.1, 0.05, 0.05, 0.1, 1, 0.1, 100, 0.5, 0.5, 0.5, 0.5, 2, 1, 5, 0.1, 1]),
+        ("booth", [0.05, 0.01, 0.01, 0.01, 10, 0.5, 50, 1, 1, 2, 1, 0.2, 0.5, 0.01, 0.05, 0.5]),
+        ("saddle", [0.02, 0.002, 0.002, 0.002, 0.05, 0.005, 1, 0.01, 0.01, 0.02, 0.01, 0.05, 0.01, 0.001, 0.02, 0.01]),
+        ("monkey-saddle", [0.005, 0.0005, 0.0005, 0.0005, 0.05, 0.005, 0.5, 0.005, 0.005, 0.01, 0.005, 0.02, 0.005, 1e-4, 0.005, 0.005]),
+        ("styblinski-tang", [0.01, 0.002, 0.002, 0.002, 1, 0.05, 10, 0.5, 0.5, 0.5, 0.05, 0.1, 0.02, 0.01, 0.01, 0.02]),
+        ("goldstein-price", [2e-5, 1e-5, 1e-5, 1e-5, 0.1, 0.01, 5, 0.05, 0.05, 0.1, 0.05, 1e-5, 0.02, 0.01, 2e-5, 0.02]),
     ];
+
+    // adabelief, lamb and schedule-free-adamw (issue 12), a column each in the Table's row order.
+    private static readonly Dictionary<string, double[]> Beyond = new()
+    {
+        ["adabelief"] = [0.2, 0.1, 0.5, 2, 0.5, 1, 0.01, 0.005, 0.5, 0.05],
+        ["lamb"] = [0.05, 0.05, 0.1, 0.2, 0.1, 0.2, 0.01, 0.005, 0.1, 0.05],
+        ["schedule-free-adamw"] = [0.2, 0.1, 0.5, 2, 0.5, 1, 0.01, 0.005, 0.5, 0.05],
+    };
 
     /// <summary>The showcase specs of built-in rule <paramref name="rule"/>, by function name.</summary>
     public static IReadOnlyDictionary<string, string> For(string rule)
     {
         int column = Array.IndexOf(Rules, rule);
+        if (column < 0 && Beyond.TryGetValue(rule, out double[]? rates))
+            return Table.Select((row, i) => (row.Function, Rate: rates[i])).ToDictionary(r => r.Function,
+                r => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, r.Rate));
         return Table.ToDictionary(row => row.Function,
             row => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, row.LearningRates[column]));
     }

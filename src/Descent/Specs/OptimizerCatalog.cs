@@ -155,6 +155,42 @@ public static class OptimizerCatalog
             SpecKey.Number<AsgdOptions>("alpha", o => o.Alpha, (o, v) => o with { Alpha = v }),
             SpecKey.Number<AsgdOptions>("t0", o => o.T0, (o, v) => o with { T0 = v }),
         ]),
+        Rule("adabelief", "AdaBelief, Adam on the belief (g - m)^2 (Zhuang et al. 2020), as adabelief-pytorch 0.2.1; rectified, decoupled decay", c => AdaBeliefOptions.For(c), [PT],
+        [
+            SpecKey.Number<AdaBeliefOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+            SpecKey.Number<AdaBeliefOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+            SpecKey.Number<AdaBeliefOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            SpecKey.Boolean<AdaBeliefOptions>("rectify", o => o.Rectify, (o, v) => o with { Rectify = v }),
+        ]),
+        Rule("lamb", "LAMB, Adam with a layer-wise trust ratio (You et al. 2020), as timm's Lamb; the gradient pre-scaled by its global norm", c => LambOptions.For(c), [PT],
+        [
+            SpecKey.Number<LambOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+            SpecKey.Number<LambOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+            SpecKey.Number<LambOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            SpecKey.Boolean<LambOptions>("bias_correction", o => o.BiasCorrection, (o, v) => o with { BiasCorrection = v }),
+            SpecKey.Number<LambOptions>("max_grad_norm", o => o.MaxGradNorm, (o, v) => o with { MaxGradNorm = v }),
+            SpecKey.Boolean<LambOptions>("trust_clip", o => o.TrustClip, (o, v) => o with { TrustClip = v }),
+            SpecKey.Boolean<LambOptions>("always_adapt", o => o.AlwaysAdapt, (o, v) => o with { AlwaysAdapt = v }),
+        ]),
+        Rule("schedule-free-adamw", "Schedule-Free AdamW (Defazio et al. 2024), as facebookresearch/schedule_free 1.4.1; state z, evaluated at x", c => ScheduleFreeAdamWOptions.For(c), [PT],
+        [
+            SpecKey.Number<ScheduleFreeAdamWOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }),
+            SpecKey.Number<ScheduleFreeAdamWOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }),
+            SpecKey.Number<ScheduleFreeAdamWOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            SpecKey.Integer<ScheduleFreeAdamWOptions>("warmup_steps", o => o.WarmupSteps, (o, v) => o with { WarmupSteps = v }),
+            SpecKey.Number<ScheduleFreeAdamWOptions>("r", o => o.R, (o, v) => o with { R = v }),
+            SpecKey.Number<ScheduleFreeAdamWOptions>("weight_lr_power", o => o.WeightLrPower, (o, v) => o with { WeightLrPower = v }),
+        ]),
+        Rule("muon", "Muon, momentum orthogonalized by bfloat16 Newton–Schulz (Jordan et al. 2024), as torch.optim.Muon; a trajectory's point is the 1×2 matrix [[x, y]]; in training Muon on hidden dense weights, AdamW (adamw_lr) on the rest", c => MuonOptions.For(c), [PT],
+        [
+            SpecKey.Number<MuonOptions>("momentum", o => o.Momentum, (o, v) => o with { Momentum = v }),
+            SpecKey.Boolean<MuonOptions>("nesterov", o => o.Nesterov, (o, v) => o with { Nesterov = v }),
+            SpecKey.Integer<MuonOptions>("ns_steps", o => o.NewtonSchulzSteps, (o, v) => o with { NewtonSchulzSteps = v }),
+            SpecKey.Number<MuonOptions>("eps", o => o.Epsilon, (o, v) => o with { Epsilon = v }),
+            SpecKey.Choice<MuonOptions>("adjust_lr", ["original", "match_rms_adamw"], o => o.AdjustLearningRate == MuonLearningRateAdjustment.MatchRmsAdamW ? "match_rms_adamw" : "original",
+                (o, v) => o with { AdjustLearningRate = v == "match_rms_adamw" ? MuonLearningRateAdjustment.MatchRmsAdamW : MuonLearningRateAdjustment.Original }),
+            SpecKey.Number<MuonOptions>("adamw_lr", o => o.AdamWLearningRate, (o, v) => o with { AdamWLearningRate = v }),
+        ]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.

@@ -87,4 +87,29 @@ public class LabJsonTests
     }
 
     private static long[] Bits(IEnumerable<double> values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
+    [Fact]
+    public void LabJson_EveryPowerOfTwo_ReadsBackToItsBits()
+    {
+        // 2^e is exact; .NET 10's shortest form misses 2^-25 and 2^-958 by one ulp, so the writer must not rely on it.
+        var powers = new List<double>();
+        for (int e = -1074; e <= 1023; e++) powers.Add(Math.ScaleB(1.0, e));
+        powers.AddRange([-Math.ScaleB(1.0, -25), double.Epsilon, double.MaxValue, 0.1 + 0.2, -0.0]);
+
+        var back = LabJson.Deserialize<List<double>>(LabJson.Serialize(powers));
+
+        Assert.Equal(powers.Select(BitConverter.DoubleToInt64Bits), back.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void LabJson_NonFiniteAndNullable_UseTheNamedStrings()
+    {
+        double?[] values = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, null, 1.5];
+
+        string json = LabJson.Serialize(values).Replace("\n", "").Replace(" ", "");
+
+        Assert.Contains("\"NaN\"", json);
+        Assert.Contains("\"Infinity\"", json);
+        Assert.Contains("\"-Infinity\"", json);
+        Assert.Equal(values, LabJson.Deserialize<double?[]>(LabJson.Serialize(values)));
+    }
 }

@@ -4,10 +4,12 @@ using Descent.Lab.Trajectory;
 namespace Descent.Lab.Tests.Trajectory;
 
 /// <summary>
-/// lion, rprop and asgd on the lecture's seven landscapes against Reference/modern_trajectories.json (shared/reference:
-/// the official implementations — lucidrains/lion-pytorch's Lion, torch.optim.Rprop and ASGD 1.13 — run under
-/// PyTorch 1.13 with autograd gradients, float64), within 1e-6 at every point before the path's stored horizon
-/// (every point where it is null: none of these nine paths' horizons is set).
+/// lion, rprop, asgd, adabelief, lamb, schedule-free-adamw and muon (the 1×2 matrix [[x, y]], bfloat16 Newton–Schulz) on
+/// the lecture's seven landscapes against Reference/modern_trajectories.json (shared/reference: the official
+/// implementations — lucidrains/lion-pytorch's Lion, torch.optim.Rprop and ASGD 1.13, adabelief-pytorch 0.2.1, timm's
+/// Lamb, schedule_free's AdamWScheduleFree, torch.optim.Muon —
+/// run under PyTorch 1.13 with autograd gradients, float64), within 1e-6 at every point before the path's stored
+/// horizon (every point where it is null; lamb's is set on wobbly, ripple and two-minimums).
 /// </summary>
 public sealed class ModernLandscapeParityTests
 {
@@ -20,7 +22,11 @@ public sealed class ModernLandscapeParityTests
     {
         var data = new TheoryData<string, string>();
         foreach (var landscape in LandscapeReference.Landscapes.Keys)
-            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)" })
+            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)", "muon(lr=0.02)" })
+                data.Add(landscape, spec);
+        // adabelief, lamb and schedule-free-adamw (recorded at its evaluation point x, as the reference records it).
+        foreach (var landscape in LandscapeReference.Landscapes.Keys)
+            foreach (string spec in new[] { "adabelief(lr=0.25)", "lamb(lr=0.25)", "schedule-free-adamw(lr=0.25)" })
                 data.Add(landscape, spec);
         return data;
     }

@@ -24,6 +24,12 @@ public static class KernelCases
         "lion(lr=0.1, decoupled_weight_decay=false, weight_decay=0.01, clip_value=0.5)",
         "rprop", "rprop(lr=0.1, eta_minus=0.3, eta_plus=1.5, step_min=0.001, step_max=0.2, weight_decay=0.01, schedule=cosine(t_max=10))",
         "asgd(lr=0.1)", "asgd(lr=0.1, lambd=0.01, alpha=0.5, t0=2, weight_decay=0.01, clip_norm=1, schedule=step(step_size=3))",
+        "adabelief(lr=0.1)", "adabelief(lr=0.1, rectify=false, beta2=0.99, weight_decay=0.1, clip_value=0.5)",
+        "adabelief(lr=0.1, beta2=0.5, decoupled_weight_decay=false, weight_decay=0.01, schedule=onecycle(max_lr=0.1, total_steps=1000))",
+        "lamb(lr=0.1)", "lamb(lr=0.1, weight_decay=0, max_grad_norm=0)", "lamb(lr=0.1, weight_decay=0, always_adapt=true, trust_clip=true, clip_norm=1)",
+        "lamb(lr=0.1, bias_correction=false, max_grad_norm=0.5, clip_value=0.3, schedule=cosine(t_max=10))",
+        "schedule-free-adamw(lr=0.1)", "schedule-free-adamw(lr=0.1, warmup_steps=3, r=1, weight_lr_power=1, weight_decay=0.1, clip_norm=1)",
+        "muon(lr=0.1)", "muon(lr=0.1, nesterov=false, momentum=0.5, ns_steps=2, adjust_lr=match_rms_adamw, clip_norm=1, schedule=cosine(t_max=10))",
         // The shared stages of the gradient prologue, and schedules that move lr and momentum every step.
         "adam(lr=0.1, clip_norm=0.5)", "sgd(lr=0.1, momentum=0.9, clip_value=0.3, decoupled_weight_decay=true, weight_decay=0.1)",
         "rmsprop(schedule=onecycle(max_lr=0.1, total_steps=1000))", "adagrad(clip_value=0.2, weight_decay=0.01)",
