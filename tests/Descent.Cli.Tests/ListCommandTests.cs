@@ -19,6 +19,7 @@ public sealed class ListCommandTests
         Assert.Contains("pytorch", run.Out);
         Assert.Contains("lasagne", run.Out);
         Assert.Contains("lecture", run.Out);
+        Assert.Contains("keras", run.Out);
         Assert.Contains("eps=1e-07", run.Out);
         // Each rule says whose numbers it follows.
         Assert.Contains("lion-pytorch", run.Out.Replace("\n", " "));

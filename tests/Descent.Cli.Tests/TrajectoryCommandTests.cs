@@ -85,6 +85,8 @@ public sealed class TrajectoryCommandTests
     [InlineData("--function", new[] { "trajectory", "--optimizer", "adam" }, "formula")]
     [InlineData("--optimizer", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam(beta2=2)" }, "beta2")]
     [InlineData("--optimizer", new[] { "trajectory", "--function", "quadratic" }, "adam")]
+    [InlineData("--optimizer", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--optimizer", "rprop", "--convention", "keras" },
+        "rprop has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion, lamb.")]
     [InlineData("--start", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--start", "1;2" }, "x,y")]
     [InlineData("--steps", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--steps", "0" }, "steps")]
     [InlineData("--gif", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--gif", "a.png" }, ".gif")]

@@ -12,7 +12,7 @@ namespace Descent.Tests;
 /// script names, which reproduces shared/reference/keras_trajectories.json bit for bit). Every step of every case, 320
 /// steps on the strongly convex quartic or the gradient sequence, within 1e-12 relative: keys left out check Keras's
 /// defaults; the cases cover momentum and Nesterov, centered RMSprop with momentum, AMSGrad, AdamW, Adamax, Nadam's
-/// 0.96^t schedule, Lion, decoupled weight_decay, global_clipnorm and clipvalue.
+/// 0.96^t schedule, Lion, Lamb's trust ratio, decoupled weight_decay, global_clipnorm and clipvalue.
 /// </summary>
 public sealed class KerasRuleParityTests(ITestOutputHelper output)
 {
@@ -30,6 +30,7 @@ public sealed class KerasRuleParityTests(ITestOutputHelper output)
     [KerasCases("adamax")]
     [KerasCases("nadam")]
     [KerasCases("lion")]
+    [KerasCases("lamb")]
     public void KerasRule_ReferenceCase_MatchesKerasEveryStep(string id)
     {
         var c = PyTorchReference.Keras[id];
@@ -39,7 +40,7 @@ public sealed class KerasRuleParityTests(ITestOutputHelper output)
 
     /// <summary>
     /// 8 copies of the 5 parameters (40 elements), so the vector bodies of every width run, not only the scalar tail
-    /// (clip_norm left out: the norm over 8 copies is another norm).
+    /// (clip_norm and lamb left out: a norm over 8 copies is another norm, summed in another order).
     /// </summary>
     [Theory]
     [KerasCases("sgd", without: "clip_norm")]
@@ -69,7 +70,7 @@ public sealed class KerasRuleParityTests(ITestOutputHelper output)
         foreach (var entry in OptimizerCatalog.Entries.Where(e => !e.Has(Convention.Keras)))
         {
             var e = Assert.Throws<SpecException>(() => OptimizerCatalog.Resolve(entry.Name, Convention.Keras));
-            Assert.Equal($"{entry.Name} has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion.", e.Message);
+            Assert.Equal($"{entry.Name} has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion, lamb.", e.Message);
         }
         Assert.Contains(OptimizerCatalog.Entries, e => e.Name == "rprop" && !e.Has(Convention.Keras));
     }
@@ -84,6 +85,7 @@ public sealed class KerasRuleParityTests(ITestOutputHelper output)
         Assert.Equal("rmsprop(lr=0.001, rho=0.9, eps=1e-07, momentum=0, centered=false, weight_decay=0)", Describe("rmsprop"));
         Assert.Equal("adamw(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-07, amsgrad=false, weight_decay=0.004)", Describe("adamw"));
         Assert.Equal("lion(lr=0.001, beta1=0.9, beta2=0.99, weight_decay=0)", Describe("lion"));
+        Assert.Equal("lamb(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-07, weight_decay=0)", Describe("lamb"));
     }
 
     [Fact]

@@ -16,7 +16,6 @@ namespace Descent.Tests;
 /// </summary>
 public sealed class SpecPropertyTests(ITestOutputHelper output)
 {
-    private static readonly Convention[] Conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
 
     /// <summary>
     /// What one case may take, in wall-clock time. Parsing a spec of at most <see cref="OptimizerSpec.MaxLength"/>
@@ -124,7 +123,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
                 errors.Add(e);
                 return;
             }
-            foreach (var convention in Conventions)
+            foreach (var convention in OptimizerCatalog.Conventions)
             {
                 try
                 {
@@ -211,7 +210,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
     /// <summary>One optimizer, a convention, and a subset of its keys there with valid values, in random order.</summary>
     private static readonly Gen<(OptimizerEntry Entry, Convention Convention, KeyValuePair<string, string>[] Values)> ValidSpecs =
         from entry in Gen.OneOf([.. OptimizerCatalog.Entries])
-        from convention in Gen.OneOf(Conventions)
+        from convention in Gen.OneOf([.. OptimizerCatalog.Conventions.Where(entry.Has)])
         let keys = entry.KeysIn(convention).Select(k => ValidValue(entry, k).Select(v => new KeyValuePair<string, string>(k.Name, v))).ToArray()
         from values in Gen.ShuffleSelect(keys, 0, keys.Length)
         select (entry, convention, Consistent(entry, values));

@@ -264,7 +264,7 @@ public sealed class SpecTests
         var lion = new Dictionary<string, string[]> { ["beta1"] = ["1.5", "-0.1"], ["beta2"] = ["1.5", "-0.1"] };
         var data = new TheoryData<string, Convention, string, string>();
         foreach (var entry in OptimizerCatalog.Entries)
-            foreach (var convention in Conventions)
+            foreach (var convention in OptimizerCatalog.Conventions.Where(entry.Has))
                 foreach (var key in entry.KeysIn(convention))
                     foreach (string value in (entry.Name == "lion" ? lion.GetValueOrDefault(key.Name) : null) ?? bad.GetValueOrDefault(key.Name, []))
                         data.Add(entry.Name, convention, key.Name, value);
@@ -430,7 +430,7 @@ public sealed class SpecTests
     {
         var data = new TheoryData<string, Convention>();
         foreach (var entry in OptimizerCatalog.Entries)
-            foreach (var convention in Conventions)
+            foreach (var convention in OptimizerCatalog.Conventions.Where(entry.Has))
                 data.Add(entry.Name, convention);
         return data;
     }

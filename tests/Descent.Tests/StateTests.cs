@@ -15,7 +15,6 @@ public sealed class StateTests
     private const int Length = 37;
     private const int ContinueSteps = 5;
     private static readonly int[] SaveAfter = [0, 1, 3, 7];
-    private static readonly Convention[] Conventions = [Convention.PyTorch, Convention.Lasagne, Convention.Lecture];
 
     /// <summary>A start point with spread signs and magnitudes.</summary>
     private static T[] Start<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -36,7 +35,7 @@ public sealed class StateTests
     {
         var data = new TheoryData<string, Convention, string>();
         foreach (var entry in OptimizerCatalog.Entries)
-            foreach (var convention in Conventions)
+            foreach (var convention in OptimizerCatalog.Conventions.Where(entry.Has))
                 foreach (string precision in new[] { "float", "double" })
                     data.Add(entry.Name, convention, precision);
         return data;

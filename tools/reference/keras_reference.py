@@ -10,7 +10,7 @@ shared/reference/README.md, section keras_trajectories.json), files:
                                            _apply_weight_decay: w = w - w * wd * lr;
                                            clip_by_global_norm: g * (c * min(1/||g||, 1/c) + (||g|| - ||g||))
   keras/src/optimizers/sgd.py, rmsprop.py, adagrad.py, adadelta.py, adam.py, adamw.py, adamax.py,
-  nadam.py, lion.py                        update_step (and Nadam's _backend_update_step product)
+  nadam.py, lion.py, lamb.py               update_step (and Nadam's _backend_update_step product)
 as Keras's TensorFlow backend runs them op by op with floatx = "float64". Read with the session's
 code-search tools; transcribed, not copied.
 
@@ -63,9 +63,10 @@ DEFAULTS = {
     "adamax": dict(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-7),
     "nadam": dict(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-7),
     "lion": dict(lr=0.001, beta1=0.9, beta2=0.99),
+    "lamb": dict(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-7),
 }
 KERAS_CLASS = {"sgd": "SGD", "momentum": "SGD", "nesterov": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad",
-               "adadelta": "Adadelta", "adam": "Adam", "adamw": "AdamW", "adamax": "Adamax", "nadam": "Nadam", "lion": "Lion"}
+               "adadelta": "Adadelta", "adam": "Adam", "adamw": "AdamW", "adamax": "Adamax", "nadam": "Nadam", "lion": "Lion", "lamb": "Lamb"}
 KERAS_ARG = {"lr": "learning_rate", "beta1": "beta_1", "beta2": "beta_2", "eps": "epsilon",
              "initial_accumulator": "initial_accumulator_value", "clip_norm": "global_clipnorm", "clip_value": "clipvalue"}
 
@@ -93,6 +94,8 @@ class KerasRule:
             self.m, self.v, self.v_hat = z(), z(), z()
         elif rule == "adamax":
             self.m, self.u = z(), z()
+        elif rule == "lamb":
+            self.m, self.v = z(), z()
         elif rule == "nadam":
             self.m, self.v = z(), z()
             self.u_product = 1.0
@@ -187,6 +190,20 @@ class KerasRule:
         m_hat = (u_t_1 * self.m) / (1 - u_product_t_1) + ((1 - u_t) * g) / (1 - u_product_t)
         v_hat = self.v / (1 - beta_2_power)
         return w - (m_hat * lr) / (np.sqrt(v_hat) + eps)
+
+    def step_lamb(self, g, w, lr):
+        b1, b2, eps = self.k["beta1"], self.k["beta2"], self.k["eps"]
+        t = float(self.iterations + 1)
+        beta_1_power, beta_2_power = math.pow(b1, t), math.pow(b2, t)
+        self.m = self.m + (g - self.m) * (1 - b1)
+        self.v = self.v + (np.square(g) - self.v) * (1 - b2)
+        m_t_hat = self.m / (1.0 - beta_1_power)
+        v_sqrt = np.sqrt(self.v / (1.0 - beta_2_power)) + eps
+        update = m_t_hat / v_sqrt
+        w_norm = np.sqrt(np.sum(np.power(w, 2)))
+        g_norm = np.sqrt(np.sum(np.power(update, 2)))
+        ratio = (w_norm / g_norm if g_norm > 0 else 1.0) if w_norm > 0 else 1.0
+        return w - ratio * lr * update
 
     def step_lion(self, g, w, lr):
         b1, b2 = self.k["beta1"], self.k["beta2"]
@@ -344,6 +361,12 @@ case("lion", lr=0.01)
 case("lion", lr=0.02, beta1=0.8, beta2=0.9)
 case("lion", lr=0.01, weight_decay=0.5)
 case("lion", "sequence", lr=0.05, clip_value=0.5)
+case("lamb")
+case("lamb", lr=0.01)
+case("lamb", lr=0.01, beta1=0.8, beta2=0.99, eps=1e-4)
+case("lamb", lr=0.01, weight_decay=0.1)
+case("lamb", lr=0.02, clip_norm=1.0)
+case("lamb", "sequence", lr=0.05)
 
 
 def fmt(v):

@@ -60,6 +60,8 @@ public static class SpecEndpoint
         try { entry = OptimizerCatalog.EntryOf(parsed); }
         catch (SpecException e) { throw Fault(e.Message, lead, e); }
         catch (RuleException e) { throw Fault($"{e.Reason} (column {e.Position + 1} of the rule)", StatementsStart(text) + e.Position, e); }
+        // The name is at fault, not a key: keras lacks the rule whatever its keys.
+        if (!entry.Has(convention)) throw Fault(OptimizerCatalog.NoFormula(entry.Name, convention).Message, lead);
         try
         {
             return (entry, OptimizerCatalog.Resolve(parsed, convention));

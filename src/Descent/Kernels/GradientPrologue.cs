@@ -44,6 +44,9 @@ public readonly struct GradientPrologue<T> where T : unmanaged, IFloatingPointIe
     /// <summary>True when no stage runs.</summary>
     public bool IsIdentity => !(_scaled || _clamped || _decoupled || _decay || _kerasDecay);
 
+    /// <summary>True when a stage changes the parameter (decoupled decay), so a reduction pass must store it back.</summary>
+    public bool ChangesParameter => _decoupled || _kerasDecay;
+
     /// <summary>Applies the stages to one register of parameters and gradients.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<TV>(ref TV p, ref TV g) where TV : struct, ILanes<TV, T>

@@ -17,7 +17,7 @@ public sealed class BenchConfigTests
     [Fact]
     public void DefaultOptimizersFor_Keras_OnlyTheRulesKerasHas()
     {
-        Assert.Equal(["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "lion"],
+        Assert.Equal(["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "lion", "lamb"],
             BenchConfig.DefaultOptimizersFor(Convention.Keras));
         Assert.DoesNotContain("rprop", BenchConfig.DefaultOptimizersFor(Convention.Keras));
         // The lecture's Nesterov looks ahead through the oracle; PyTorch's does not.

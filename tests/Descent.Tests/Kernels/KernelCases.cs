@@ -40,6 +40,7 @@ public static class KernelCases
         // Keras's prologue (global_clipnorm, p − (p·wd)·lr) and its kernels with every option.
         "sgd(lr=0.1, momentum=0.5, weight_decay=0.1, clip_norm=0.5)", "nadam(lr=0.1, weight_decay=0.01, clip_value=0.5)",
         "lion(lr=0.1, weight_decay=0.1, clip_norm=1)", "adamax(lr=0.1, weight_decay=0.01, clip_norm=2)", "nesterov(lr=0.1, momentum=0.5, clip_norm=1)",
+        "lamb(lr=0.1, weight_decay=0.1, clip_value=0.5)",
         // Typed rules: the compiled body on every width against its own scalar tail, through every kind of operation.
         "rule(m = fma(g, 1-b1, m*b1); u = max(u*b2, abs(g)); p = p - lr/(1-b1^t)*m/(u + eps) | lr=0.1, b1=0.9, b2=0.999, eps=1e-8)",
         "rule(c = sign(b1*m + (1-b1)*g); m = b2*m + (1-b2)*g; p = p - lr*c | lr=0.1, b1=0.9, b2=0.99, weight_decay=0.01, decoupled_weight_decay=true)",

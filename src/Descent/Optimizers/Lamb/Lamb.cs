@@ -15,7 +15,8 @@ namespace Descent.Optimizers;
 /// </code>
 /// The norms of <c>r</c> are over the whole parameter group (timm's per-tensor ratio; a Descent group is one
 /// tensor): a step with a ratio is a reduction pass that updates the averages and sums both squares
-/// deterministically, then the pass that moves the parameters. One rule in every convention.
+/// deterministically, then the pass that moves the parameters. Under <c>keras</c> it is Keras's <c>Lamb</c> (see
+/// <see cref="LambUpdate{T}"/>): the trust ratio every step, decoupled decay before it; timm's in every other convention.
 /// </summary>
 public sealed class Lamb<T> : GroupedOptimizer<T, LambOptions> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -56,11 +57,15 @@ public sealed class Lamb<T> : GroupedOptimizer<T, LambOptions> where T : unmanag
         var o = group.Options;
         double beta1 = Momentum(index, o.Beta1);
         double bc1 = o.BiasCorrection ? 1 - Math.Pow(beta1, t) : 1.0, bc2 = o.BiasCorrection ? 1 - Math.Pow(o.Beta2, t) : 1.0;
-        var op = new LambUpdate<T>(_divisor, C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), C(bc1), C(Math.Pow(bc2, 0.5)),
+        bool keras = o.Convention == Convention.Keras;
+        // Keras's Lamb: its own order, bc2 under the root, no max_grad_norm, decay in the prologue, a trust ratio every step.
+        var op = keras
+            ? new LambUpdate<T>(T.One, C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), C(bc1), C(bc2), C(o.Epsilon), T.Zero, -C(LearningRate(index)), T.One, keras: true)
+            : new LambUpdate<T>(_divisor, C(beta1), C(1 - beta1), C(o.Beta2), C(1 - o.Beta2), C(bc1), C(Math.Pow(bc2, 0.5)),
             C(o.Epsilon), C(o.WeightDecay), -C(LearningRate(index)), T.One);
         var pre = Prologue(index, ownDecay: true);
         Span<T> m = Buffer(0, group), v = Buffer(1, group);
-        if (o.WeightDecay == 0 && !o.AlwaysAdapt)
+        if (!keras && o.WeightDecay == 0 && !o.AlwaysAdapt)
         {
             UpdateLoop.Run(Kernel, pre, op, p, g, m, v);
             return;

@@ -45,8 +45,13 @@ public sealed record LambOptions : OptimizerOptions
     /// <summary>The trust ratio also where <c>weight_decay</c> is 0 (timm skips it there by default).</summary>
     public bool AlwaysAdapt { get; init; }
 
-    /// <summary>The defaults, whatever the convention: only timm defines the rule here.</summary>
-    public static LambOptions For(Convention convention) => new() { Convention = convention };
+    /// <summary>
+    /// The defaults: Keras's <c>Lamb</c> under keras (lr 1e-3, eps 1e-7, no weight decay, no gradient pre-scaling),
+    /// timm's in every other convention.
+    /// </summary>
+    public static LambOptions For(Convention convention) => convention == Convention.Keras
+        ? new() { Convention = convention, Epsilon = 1e-7, WeightDecay = 0, MaxGradNorm = 0 }
+        : new() { Convention = convention };
 
     /// <inheritdoc/>
     protected override IEnumerable<string> ValidateRule()

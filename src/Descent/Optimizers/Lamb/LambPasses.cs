@@ -143,6 +143,13 @@ internal static unsafe class LambPasses
     /// gets torch's bits: doubles one fused multiply-add at a time; floats first in 8 (or, for 4 to 7 elements, 4)
     /// fused lanes folded left to right, the rest one fused multiply-add at a time.
     /// </summary>
+    private static T SquaresInOrder<T>(T sum, T* x, int count) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Keras's sum(power(w, 2)) on a short vector: each square rounded, then added in order.
+        for (int d = 0; d < count; d++) sum += x[d] * x[d];
+        return sum;
+    }
+
     private static T Tail<T>(T sum, T* x, int count) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int d = 0;
@@ -224,12 +231,22 @@ internal static unsafe class LambPasses
                         var mv = TV.Load(ref m[at]);
                         var vv = TV.Load(ref v[at]);
                         pre.Apply(ref pv, ref gv);
+                        // Keras's decoupled decay (keras convention) moves p before the norms; timm's decay is in u.
+                        if (pre.ChangesParameter) TV.Store(pv, ref p[at]);
                         op.Moments(gv, ref mv, ref vv);
                         var u = op.Direction(pv, mv, vv);
                         TV.Store(mv, ref m[at]);
                         TV.Store(vv, ref v[at]);
-                        TV.Store(TV.FusedMultiplyAdd(pv, pv, TV.Load(ref accP[r])), ref accP[r]);
-                        TV.Store(TV.FusedMultiplyAdd(u, u, TV.Load(ref accU[r])), ref accU[r]);
+                        if (op.IsKeras)
+                        {
+                            TV.Store(TV.Load(ref accP[r]) + pv * pv, ref accP[r]);
+                            TV.Store(TV.Load(ref accU[r]) + u * u, ref accU[r]);
+                        }
+                        else
+                        {
+                            TV.Store(TV.FusedMultiplyAdd(pv, pv, TV.Load(ref accP[r])), ref accP[r]);
+                            TV.Store(TV.FusedMultiplyAdd(u, u, TV.Load(ref accU[r])), ref accU[r]);
+                        }
                     }
                 T sumP = Fold(accP), sumU = Fold(accU);
                 int tail = 0;
@@ -241,6 +258,7 @@ internal static unsafe class LambPasses
                     var ml = new Lane<T>(m[at]);
                     var vl = new Lane<T>(v[at]);
                     pre.Apply(ref pl, ref gl);
+                    if (pre.ChangesParameter) p[at] = pl.Value;
                     op.Moments(gl, ref ml, ref vl);
                     var u = op.Direction(pl, ml, vl);
                     m[at] = ml.Value;
@@ -248,8 +266,8 @@ internal static unsafe class LambPasses
                     tailP[tail] = pl.Value;
                     tailU[tail] = u.Value;
                 }
-                sumP = Tail(sumP, tailP, tail);
-                sumU = Tail(sumU, tailU, tail);
+                sumP = op.IsKeras ? SquaresInOrder(sumP, tailP, tail) : Tail(sumP, tailP, tail);
+                sumU = op.IsKeras ? SquaresInOrder(sumU, tailU, tail) : Tail(sumU, tailU, tail);
                 sums[2 * b] = double.CreateTruncating(sumP);
                 sums[2 * b + 1] = double.CreateTruncating(sumU);
             }
