@@ -171,7 +171,12 @@ public sealed class SweepCommand : Command<SweepCommand.Settings>
 
     private static void Emit(SweepResult result, string? dir, Settings settings, string format)
     {
-        if (dir is not null) SweepOutputs.WriteData(result, dir);
+        if (dir is not null)
+        {
+            SweepOutputs.WriteData(result, dir);
+            SweepOutputs.WriteFigure(result, Path.Combine(dir, "sweep.png"));
+        }
+        if (settings.Png is not null) SweepOutputs.WriteFigure(result, settings.Png);
         PrintSummary(result);
         if (dir is null && (settings.Png is null || settings.Format is not null))
         {

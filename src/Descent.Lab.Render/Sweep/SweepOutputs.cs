@@ -17,6 +17,9 @@ public static class SweepOutputs
         AtomicFile.Write(Path.Combine(dir, name + ".json"), s => LabJson.Write(s, result));
     }
 
+    /// <summary>Draws the sweep figure of <paramref name="result"/> to <paramref name="path"/> (<see cref="SweepFigure"/>).</summary>
+    public static void WriteFigure(SweepResult result, string path, string? title = null) => SweepFigure.Save(result, path, title);
+
     /// <summary>Writes one shard's file (<see cref="SweepShard.FileName"/>) into <paramref name="dir"/>.</summary>
     public static string WriteShard(SweepShard shard, string dir)
     {

@@ -20,4 +20,11 @@ public interface IFigureRunner
 
     /// <summary>The result of a training figure; <paramref name="progress"/> is told after every step and evaluation.</summary>
     TrainingResult Run(TrainingFigure figure, IProgress<TrainingProgress>? progress = null);
+
+    /// <summary>The result of a sweep figure; by default the sweep run on every core, without a cache.</summary>
+    Sweep.SweepResult Run(SweepRecipeFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return Sweep.SweepExperiment.Run(figure.Config);
+    }
 }

@@ -20,6 +20,8 @@ public static class RecipeCatalog
         SchedulesRecipe.Mnist,
         LectureVariantsRecipe.Recipe,
         LectureVariantsRecipe.Paths,
+        LectureSensitivityRecipe.Recipe,
+        AdamPaper64Recipe.Recipe,
     ];
 
     /// <summary>The names of every recipe.</summary>

@@ -25,5 +25,6 @@ public static class ApiEndpoints
         app.MapPost("/api/response", (HttpContext c) => JsonEndpoint.Post<ResponseRequest>(c, ResponseEndpoint.Run));
         app.MapPost("/api/spec", (HttpContext c) => JsonEndpoint.Post<SpecRequest>(c, SpecEndpoint.Run));
         app.MapPost("/api/schedule", (HttpContext c) => JsonEndpoint.Post<ScheduleRequest>(c, ScheduleEndpoint.Run));
+        app.MapPost("/api/sweep", (HttpContext c) => JsonEndpoint.Post<SweepRequest>(c, SweepEndpoint.Run));
     }
 }

@@ -4,6 +4,7 @@
 import { lineChart, fmt, PALETTE } from './charts.js';
 import { LandscapeMap } from './contour.js';
 import { OptimizerCards } from './cards.js';
+import { SweepTab } from './sweep.js';
 
 const $ = id => document.getElementById(id);
 
@@ -17,6 +18,8 @@ async function api(path, body) {
 }
 
 const SPEEDS = [2, 5, 10, 20, 40, 80, 160];
+
+let sweepTab = null;
 
 // What a tab shows until the URL says otherwise: a figure of the Lab's recipes (GET /api/defaults), so the
 // lecture's suite lives in its recipe only.
@@ -52,7 +55,7 @@ function readHash() {
   const one = k => p.get(k) ?? DEFAULTS[k];
   // An empty list is written as none=o (or none=ro), so that it is not mistaken for "the defaults".
   const many = k => (p.has(k) || p.getAll('none').includes(k)) ? p.getAll(k) : DEFAULTS[k];
-  state.tab = one('tab') === 'response' ? 'response' : 'landscape';
+  state.tab = ['response', 'sweep'].includes(one('tab')) ? one('tab') : 'landscape';
   state.fn = one('f');
   state.convention = one('c');
   state.steps = Number(one('n')) || 125;
@@ -385,12 +388,12 @@ function debounce(fn, ms) {
 
 function showTab(tab) {
   state.tab = tab;
-  for (const t of ['landscape', 'response']) {
+  for (const t of ['landscape', 'response', 'sweep']) {
     $(t).hidden = t !== tab;
     $(`tab-${t}`).setAttribute('aria-selected', String(t === tab));
   }
   writeHash();
-  if (tab === 'response') drawResponse(); else drawFrame();
+  if (tab === 'response') drawResponse(); else if (tab === 'sweep') sweepTab?.draw(); else drawFrame();
 }
 
 function fillSelect(select, values, current) {
@@ -564,6 +567,21 @@ async function init() {
   $('r-steps').addEventListener('change', () => { const v = $('r-steps').value.trim(); state.r.steps = v ? Math.round(Number(v)) : null; runResponse(); rcards.refreshPreviews(); });
   $('r-optimizer-add-button').addEventListener('click', () => rcards.add($('r-optimizer-add').value));
   $('r-optimizer-clear').addEventListener('click', () => rcards.clear());
+
+  // Sweep tab: a clicked cell is replayed on the landscape tab with its concrete spec.
+  sweepTab = new SweepTab(api, async cell => {
+    state.fn = cell.function;
+    state.convention = cell.convention;
+    $('convention').value = cell.convention;
+    cards.convention = cell.convention;
+    state.steps = cell.steps;
+    $('steps').value = String(cell.steps);
+    state.start = cell.start;
+    step = 0;
+    await cards.setSpecs([cell.spec]);
+    showTab('landscape');
+    await loadLandscape();
+  });
 
   for (const b of document.querySelectorAll('nav [data-tab]')) b.addEventListener('click', () => showTab(b.dataset.tab));
   // replaceState fires no hashchange: this is a URL pasted or edited by hand.
