@@ -144,48 +144,55 @@ public sealed class NewtonSchulz
     /// </summary>
     private static void AddMm(float[] cIn, float beta, float[] p, float[] q, int m, int n, int k, float[] output)
     {
-        void Row(int i)
+        // Output rows are independent: any split gives the same bits. The serial path allocates nothing.
+        if (m == 1 || (long)m * n * k < 1L << 18)
+            for (int i = 0; i < m; i++) Row(i, cIn, beta, p, q, n, k, output);
+        else RowsInParallel(cIn, beta, p, q, m, n, k, output);
+    }
+
+    /// <summary>The rows on the thread pool; in its own method, so the serial path does not allocate the lambda's captures.</summary>
+    private static void RowsInParallel(float[] cIn, float beta, float[] p, float[] q, int m, int n, int k, float[] output) =>
+        Parallel.For(0, m, i => Row(i, cIn, beta, p, q, n, k, output));
+
+    /// <summary>Row <paramref name="i"/> of <see cref="AddMm"/>.</summary>
+    private static void Row(int i, float[] cIn, float beta, float[] p, float[] q, int n, int k, float[] output)
+    {
+        ref float o = ref output[i * n];
+        ref float ci = ref cIn[i * n];
+        ref float q0 = ref MemoryMarshal.GetArrayDataReference(q);
+        int width = Vector<float>.Count, block = 4 * width;
+        var vb = new Vector<float>(beta);
+        int j = 0;
+        for (; j <= n - width; j += width) Round(vb * Vector.LoadUnsafe(ref ci, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
+        for (; j < n; j++) Unsafe.Add(ref o, j) = BFloat16Rounding.Round(beta * Unsafe.Add(ref ci, j));
+        // Four registers of the output row stay in registers across the whole depth.
+        j = 0;
+        for (; j <= n - block; j += block)
         {
-            ref float o = ref output[i * n];
-            ref float ci = ref cIn[i * n];
-            ref float q0 = ref MemoryMarshal.GetArrayDataReference(q);
-            int width = Vector<float>.Count, block = 4 * width;
-            var vb = new Vector<float>(beta);
-            int j = 0;
-            for (; j <= n - width; j += width) Round(vb * Vector.LoadUnsafe(ref ci, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
-            for (; j < n; j++) Unsafe.Add(ref o, j) = BFloat16Rounding.Round(beta * Unsafe.Add(ref ci, j));
-            // Four registers of the output row stay in registers across the whole depth.
-            j = 0;
-            for (; j <= n - block; j += block)
+            var a0 = Vector.LoadUnsafe(ref o, (nuint)j);
+            var a1 = Vector.LoadUnsafe(ref o, (nuint)(j + width));
+            var a2 = Vector.LoadUnsafe(ref o, (nuint)(j + 2 * width));
+            var a3 = Vector.LoadUnsafe(ref o, (nuint)(j + 3 * width));
+            for (int l = 0; l < k; l++)
             {
-                var a0 = Vector.LoadUnsafe(ref o, (nuint)j);
-                var a1 = Vector.LoadUnsafe(ref o, (nuint)(j + width));
-                var a2 = Vector.LoadUnsafe(ref o, (nuint)(j + 2 * width));
-                var a3 = Vector.LoadUnsafe(ref o, (nuint)(j + 3 * width));
-                for (int l = 0; l < k; l++)
-                {
-                    var vp = new Vector<float>(p[i * k + l]);
-                    nuint at = (nuint)((long)l * n + j);
-                    a0 = Round(a0 + Round(vp * Vector.LoadUnsafe(ref q0, at)));
-                    a1 = Round(a1 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)width)));
-                    a2 = Round(a2 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(2 * width))));
-                    a3 = Round(a3 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(3 * width))));
-                }
-                a0.StoreUnsafe(ref o, (nuint)j);
-                a1.StoreUnsafe(ref o, (nuint)(j + width));
-                a2.StoreUnsafe(ref o, (nuint)(j + 2 * width));
-                a3.StoreUnsafe(ref o, (nuint)(j + 3 * width));
+                var vp = new Vector<float>(p[i * k + l]);
+                nuint at = (nuint)((long)l * n + j);
+                a0 = Round(a0 + Round(vp * Vector.LoadUnsafe(ref q0, at)));
+                a1 = Round(a1 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)width)));
+                a2 = Round(a2 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(2 * width))));
+                a3 = Round(a3 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(3 * width))));
             }
-            for (; j < n; j++)
-            {
-                float a = Unsafe.Add(ref o, j);
-                for (int l = 0; l < k; l++) a = BFloat16Rounding.Round(a + BFloat16Rounding.Round(p[i * k + l] * q[(long)l * n + j]));
-                Unsafe.Add(ref o, j) = a;
-            }
+            a0.StoreUnsafe(ref o, (nuint)j);
+            a1.StoreUnsafe(ref o, (nuint)(j + width));
+            a2.StoreUnsafe(ref o, (nuint)(j + 2 * width));
+            a3.StoreUnsafe(ref o, (nuint)(j + 3 * width));
         }
-        // Output rows are independent: any split gives the same bits.
-        if (m == 1 || (long)m * n * k < 1L << 18) for (int i = 0; i < m; i++) Row(i);
-        else Parallel.For(0, m, Row);
+        for (; j < n; j++)
+        {
+            float a = Unsafe.Add(ref o, j);
+            for (int l = 0; l < k; l++) a = BFloat16Rounding.Round(a + BFloat16Rounding.Round(p[i * k + l] * q[(long)l * n + j]));
+            Unsafe.Add(ref o, j) = a;
+        }
     }
 
     /// <summary>
