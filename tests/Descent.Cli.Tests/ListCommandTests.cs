@@ -15,13 +15,16 @@ public sealed class ListCommandTests
             .Select(cells => cells[1].Trim())
             .Where(cell => cell.Length > 0 && cell != "name");
         Assert.Equal(Descent.Specs.OptimizerCatalog.Names, firstCells);
-        Assert.Equal(15, Descent.Specs.OptimizerCatalog.Names.Count());
+        Assert.Equal(18, Descent.Specs.OptimizerCatalog.Names.Count());
         Assert.Contains("pytorch", run.Out);
         Assert.Contains("lasagne", run.Out);
         Assert.Contains("lecture", run.Out);
         Assert.Contains("eps=1e-07", run.Out);
         // Each rule says whose numbers it follows.
         Assert.Contains("lion-pytorch", run.Out.Replace("\n", " "));
+        Assert.Contains("adabelief-pytorch", run.Out.Replace("\n", " "));
+        Assert.Contains("timm", run.Out.Replace("\n", " "));
+        Assert.Contains("schedule_free", run.Out.Replace("\n", " "));
     }
 
     [Fact]
