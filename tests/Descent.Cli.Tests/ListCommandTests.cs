@@ -15,7 +15,7 @@ public sealed class ListCommandTests
             .Select(cells => cells[1].Trim())
             .Where(cell => cell.Length > 0 && cell != "name");
         Assert.Equal(Descent.Specs.OptimizerCatalog.Names, firstCells);
-        Assert.Equal(16, Descent.Specs.OptimizerCatalog.Names.Count());
+        Assert.Equal(19, Descent.Specs.OptimizerCatalog.Names.Count());
         Assert.Contains("pytorch", run.Out);
         Assert.Contains("lasagne", run.Out);
         Assert.Contains("lecture", run.Out);
@@ -24,6 +24,9 @@ public sealed class ListCommandTests
         // Each rule says whose numbers it follows.
         Assert.Contains("lion-pytorch", run.Out.Replace("\n", " "));
         Assert.Contains("torch.optim.Muon", run.Out);
+        Assert.Contains("adabelief-pytorch", run.Out.Replace("\n", " "));
+        Assert.Contains("timm", run.Out.Replace("\n", " "));
+        Assert.Contains("schedule_free", run.Out.Replace("\n", " "));
     }
 
     [Fact]
