@@ -53,6 +53,15 @@ public static unsafe class Gemm
     /// op(B) is <paramref name="k"/>×<paramref name="n"/>: B is stored k×n, or n×k when <paramref name="transposeB"/>.
     /// C is stored m×n. All row-major and dense (leading dimension = stored column count).
     /// </summary>
+    /// <param name="a">A, row-major.</param>
+    /// <param name="transposeA">True when A is stored k×m.</param>
+    /// <param name="b">B, row-major.</param>
+    /// <param name="transposeB">True when B is stored n×k.</param>
+    /// <param name="c">C, m×n row-major: overwritten, or added to when <paramref name="accumulate"/>.</param>
+    /// <param name="m">Rows of op(A) and C.</param>
+    /// <param name="n">Columns of op(B) and C.</param>
+    /// <param name="k">The shared depth: columns of op(A), rows of op(B).</param>
+    /// <param name="accumulate">Adds the product to C instead of overwriting it.</param>
     /// <param name="maxThreads">Upper bound on threads; 0 means <see cref="Environment.ProcessorCount"/>.</param>
     public static void Multiply(ReadOnlySpan<float> a, bool transposeA, ReadOnlySpan<float> b, bool transposeB, Span<float> c,
         int m, int n, int k, bool accumulate = false, int maxThreads = 0) =>
@@ -109,7 +118,7 @@ public static unsafe class Gemm
             for (int j = 0; j < n; j++) c[(long)i * n + j] = Dot(a + (long)i * k, b + (long)j * k, k);
     }
 
-    /// <summary>Depths up to this use <see cref="SmallDepth"/>: short enough that B's rows can be read in place.</summary>
+    /// <summary>Depths up to this use <see cref="SmallDepth(float*, int, int, float*, float*, int, float*, int, int, int, int)"/>: short enough that B's rows can be read in place.</summary>
     internal const int SmallDepthLimit = 128;
 
     /// <summary>
@@ -186,7 +195,7 @@ public static unsafe class Gemm
         }
     }
 
-    /// <summary>One element of <see cref="SmallDepth"/>, in the same order and with the same fused operations as its vector lanes.</summary>
+    /// <summary>One element of <see cref="SmallDepth(float*, int, int, float*, float*, int, float*, int, int, int, int)"/>, in the same order and with the same fused operations as its vector lanes.</summary>
     private static float SmallDepthScalar(float* a, int aCol, float start, float* b, int ldb, int k)
     {
         float s = start;
@@ -194,7 +203,7 @@ public static unsafe class Gemm
         return s;
     }
 
-    /// <summary><see cref="SmallDepth"/> on checked spans; null bias when <paramref name="bias"/> is empty.</summary>
+    /// <summary><see cref="SmallDepth(float*, int, int, float*, float*, int, float*, int, int, int, int)"/> on checked spans; null bias when <paramref name="bias"/> is empty.</summary>
     internal static void SmallDepth(ReadOnlySpan<float> a, int aRow, int aCol, ReadOnlySpan<float> bias, ReadOnlySpan<float> b, int ldb, Span<float> c, int ldc, int m, int n, int k)
     {
         if (m <= 0 || n <= 0) return;
