@@ -22,6 +22,7 @@ SUBPAGES = {
 }
 NAMES = {
     'The two commands': ('The gallery and the tests', 'gallery.md'),
+    'As an installed tool and packages': ('The descent tool and the packages', 'install.md'),
     'Optimizers': ('Optimizers and the spec language', 'specs.md'),
     'Conventions': ('Conventions', 'conventions.md'),
     'CLI': ('The descent command', 'cli.md'),
