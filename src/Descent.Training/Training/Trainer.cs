@@ -17,7 +17,12 @@ public static class Trainer
     private const ulong BatchStream = 0xB47C_0DE5_5EED_0001UL;
 
     /// <summary>Runs every optimizer in turn on the same network, data, batches and starting weights.</summary>
+    /// <param name="network">The network to train; its initial weights are drawn once from the seed and shared by every run.</param>
+    /// <param name="data">The training and test sets.</param>
     /// <param name="optimizers">Each optimizer's label (the spec as typed, kept in results) and its options.</param>
+    /// <param name="options">Epochs, batch size and seed, the same for every optimizer.</param>
+    /// <param name="progress">Told after every step; null for none.</param>
+    /// <param name="cancellationToken">Checked at every step.</param>
     public static IReadOnlyList<TrainingRun> Compare(Network network, Dataset data, IReadOnlyList<(string Label, OptimizerOptions Options)> optimizers,
         TrainingOptions options, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
