@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Descent.Kernels;
 
 namespace Descent.Tensors;
 
@@ -28,7 +28,7 @@ namespace Descent.Tensors;
 /// reference README's rounding points. Rows are independent, so the addmm kernel runs rows in parallel
 /// with the same bits.
 /// </summary>
-public sealed class NewtonSchulz
+public sealed unsafe class NewtonSchulz
 {
     private const double A = 3.4445, B = -4.7750, Cc = 2.0315;
     private readonly float[] _x, _next, _gram, _update, _scaled, _transposed;
@@ -56,6 +56,9 @@ public sealed class NewtonSchulz
 
     /// <summary>Columns of the matrix.</summary>
     public int Columns { get; }
+
+    /// <summary>Upper bound on the threads the products use; 0 means <see cref="Environment.ProcessorCount"/>. The bits do not depend on it.</summary>
+    internal int MaxThreads { get; init; }
 
     /// <summary>
     /// Orthogonalizes <paramref name="g"/> (the matrix in float32, row-major, or column-major when
@@ -100,14 +103,14 @@ public sealed class NewtonSchulz
             else if (r == 1) _gram[0] = BFloat16Rounding.Round(SquaredNorm(x0));
             else
             {
-                Gemm.Multiply(x0, false, x0, true, _gram, r, r, n);
+                Gemm.Multiply(x0, false, x0, true, _gram, r, r, n, maxThreads: MaxThreads);
                 for (int i = 0; i < _gram.Length; i++) _gram[i] = BFloat16Rounding.Round(_gram[i]);
             }
             for (int i = 0; i < _gram.Length; i++) _scaled[i] = _gram[i] * c;
             AddMm(_gram, b, _gram, _scaled, r, r, r, _update);
             if (strided)
             {
-                Gemm.Multiply(_update, false, x0, false, x1, r, n, r);
+                Gemm.Multiply(_update, false, x0, false, x1, r, n, r, maxThreads: MaxThreads);
                 float beta = (float)A;
                 for (int i = 0; i < x1.Length; i++) x1[i] = BFloat16Rounding.Round(beta * x0[i] + x1[i]);
             }
@@ -142,56 +145,109 @@ public sealed class NewtonSchulz
     /// <c>out = bf(β·C) + Σₗ P[:, l]·Q[l, :]</c> with the accumulator rounded to bfloat16 after every term and
     /// every product rounded before it is added (1.13's bfloat16 GEMM); P is m×k, Q (already scaled by α) k×n.
     /// </summary>
-    private static void AddMm(float[] cIn, float beta, float[] p, float[] q, int m, int n, int k, float[] output)
+    private void AddMm(float[] cIn, float beta, float[] p, float[] q, int m, int n, int k, float[] output)
     {
-        // Output rows are independent: any split gives the same bits. The serial path allocates nothing.
-        if (m == 1 || (long)m * n * k < 1L << 18)
-            for (int i = 0; i < m; i++) Row(i, cIn, beta, p, q, n, k, output);
-        else RowsInParallel(cIn, beta, p, q, m, n, k, output);
+        fixed (float* c0 = cIn, p0 = p, q0 = q, o0 = output)
+        {
+            var body = new AddMmBody(c0, beta, p0, q0, o0, n, k);
+            int threads = MaxThreads == 0 ? Environment.ProcessorCount : Math.Min(MaxThreads, Environment.ProcessorCount);
+            if (m < 2 * TileRows || (long)m * n * k < 1L << 18) threads = 1;
+            // Output rows are independent and each element sums its terms in k order whatever rows a thread
+            // holds, so any split gives the same bits; whole tiles of rows keep the fast path busy.
+            nint chunk = ((m + threads - 1) / threads + TileRows - 1) / TileRows * TileRows;
+            int parts = (int)((m + chunk - 1) / chunk);
+            if (parts <= 1) body.Run(0, m);
+            else KernelWorkers.Run(&KernelWorkers.Invoke<AddMmBody>, Unsafe.AsPointer(ref body), m, chunk, parts);
+        }
     }
 
-    /// <summary>The rows on the thread pool; in its own method, so the serial path does not allocate the lambda's captures.</summary>
-    private static void RowsInParallel(float[] cIn, float beta, float[] p, float[] q, int m, int n, int k, float[] output) =>
-        Parallel.For(0, m, i => Row(i, cIn, beta, p, q, n, k, output));
+    /// <summary>Rows of the output a tile covers: each row of Q loaded serves this many rows of the output.</summary>
+    private const int TileRows = 4;
 
-    /// <summary>Row <paramref name="i"/> of <see cref="AddMm"/>.</summary>
-    private static void Row(int i, float[] cIn, float beta, float[] p, float[] q, int n, int k, float[] output)
+    /// <summary>Columns of Q (and depth) a pass works on, so that the panel of Q it streams stays in cache across all rows.</summary>
+    private const int PanelColumns = 256, PanelDepth = 128;
+
+    /// <summary>The addmm over a range of output rows.</summary>
+    private readonly struct AddMmBody(float* c, float beta, float* p, float* q, float* output, int n, int k) : IRangeBody
     {
-        ref float o = ref output[i * n];
-        ref float ci = ref cIn[i * n];
-        ref float q0 = ref MemoryMarshal.GetArrayDataReference(q);
-        int width = Vector<float>.Count, block = 4 * width;
-        var vb = new Vector<float>(beta);
-        int j = 0;
-        for (; j <= n - width; j += width) Round(vb * Vector.LoadUnsafe(ref ci, (nuint)j)).StoreUnsafe(ref o, (nuint)j);
-        for (; j < n; j++) Unsafe.Add(ref o, j) = BFloat16Rounding.Round(beta * Unsafe.Add(ref ci, j));
-        // Four registers of the output row stay in registers across the whole depth.
-        j = 0;
-        for (; j <= n - block; j += block)
+        public void Run(nint start, nint end)
         {
-            var a0 = Vector.LoadUnsafe(ref o, (nuint)j);
-            var a1 = Vector.LoadUnsafe(ref o, (nuint)(j + width));
-            var a2 = Vector.LoadUnsafe(ref o, (nuint)(j + 2 * width));
-            var a3 = Vector.LoadUnsafe(ref o, (nuint)(j + 3 * width));
-            for (int l = 0; l < k; l++)
+            int i0 = (int)start, i1 = (int)end;
+            // Blocking over columns and depth only changes when an element's partial sum is stored and reloaded
+            // (an exact bfloat16 value); its terms are still added one by one in increasing l.
+            for (int j0 = 0; j0 < n; j0 += PanelColumns)
             {
-                var vp = new Vector<float>(p[i * k + l]);
-                nuint at = (nuint)((long)l * n + j);
-                a0 = Round(a0 + Round(vp * Vector.LoadUnsafe(ref q0, at)));
-                a1 = Round(a1 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)width)));
-                a2 = Round(a2 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(2 * width))));
-                a3 = Round(a3 + Round(vp * Vector.LoadUnsafe(ref q0, at + (nuint)(3 * width))));
+                int j1 = Math.Min(n, j0 + PanelColumns);
+                for (int i = i0; i < i1; i++)
+                    for (int j = j0; j < j1; j++) output[(long)i * n + j] = BFloat16Rounding.Round(beta * c[(long)i * n + j]);
+                for (int l0 = 0; l0 < k; l0 += PanelDepth)
+                {
+                    int l1 = Math.Min(k, l0 + PanelDepth);
+                    int i = i0;
+                    for (; i + TileRows <= i1; i += TileRows) Tile(i, j0, j1, l0, l1);
+                    for (; i < i1; i++) OneRow(i, j0, j1, l0, l1);
+                }
             }
-            a0.StoreUnsafe(ref o, (nuint)j);
-            a1.StoreUnsafe(ref o, (nuint)(j + width));
-            a2.StoreUnsafe(ref o, (nuint)(j + 2 * width));
-            a3.StoreUnsafe(ref o, (nuint)(j + 3 * width));
         }
-        for (; j < n; j++)
+
+        /// <summary>Rows i..i+3, columns [j0, j1), terms [l0, l1): 4 rows × 2 registers of accumulators.</summary>
+        private void Tile(int i, int j0, int j1, int l0, int l1)
         {
-            float a = Unsafe.Add(ref o, j);
-            for (int l = 0; l < k; l++) a = BFloat16Rounding.Round(a + BFloat16Rounding.Round(p[i * k + l] * q[(long)l * n + j]));
-            Unsafe.Add(ref o, j) = a;
+            int w = Vector<float>.Count;
+            float* o0 = output + (long)i * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+            float* p0 = p + (long)i * k, p1 = p0 + k, p2 = p1 + k, p3 = p2 + k;
+            int j = j0;
+            for (; j + 2 * w <= j1; j += 2 * w)
+            {
+                var a00 = Vector.Load(o0 + j); var a01 = Vector.Load(o0 + j + w);
+                var a10 = Vector.Load(o1 + j); var a11 = Vector.Load(o1 + j + w);
+                var a20 = Vector.Load(o2 + j); var a21 = Vector.Load(o2 + j + w);
+                var a30 = Vector.Load(o3 + j); var a31 = Vector.Load(o3 + j + w);
+                float* ql = q + (long)l0 * n + j;
+                for (int l = l0; l < l1; l++, ql += n)
+                {
+                    var q0 = Vector.Load(ql);
+                    var q1 = Vector.Load(ql + w);
+                    var v = new Vector<float>(p0[l]);
+                    a00 = Round(a00 + Round(v * q0)); a01 = Round(a01 + Round(v * q1));
+                    v = new Vector<float>(p1[l]);
+                    a10 = Round(a10 + Round(v * q0)); a11 = Round(a11 + Round(v * q1));
+                    v = new Vector<float>(p2[l]);
+                    a20 = Round(a20 + Round(v * q0)); a21 = Round(a21 + Round(v * q1));
+                    v = new Vector<float>(p3[l]);
+                    a30 = Round(a30 + Round(v * q0)); a31 = Round(a31 + Round(v * q1));
+                }
+                a00.Store(o0 + j); a01.Store(o0 + j + w);
+                a10.Store(o1 + j); a11.Store(o1 + j + w);
+                a20.Store(o2 + j); a21.Store(o2 + j + w);
+                a30.Store(o3 + j); a31.Store(o3 + j + w);
+            }
+            if (j < j1)
+                for (int r = 0; r < TileRows; r++) Columns(i + r, j, j1, l0, l1);
+        }
+
+        /// <summary>One row, columns [j0, j1), terms [l0, l1).</summary>
+        private void OneRow(int i, int j0, int j1, int l0, int l1) => Columns(i, j0, j1, l0, l1);
+
+        /// <summary>Row i over columns [j0, j1): a register at a time, then element by element.</summary>
+        private void Columns(int i, int j0, int j1, int l0, int l1)
+        {
+            int w = Vector<float>.Count;
+            float* o = output + (long)i * n, pi = p + (long)i * k;
+            int j = j0;
+            for (; j + w <= j1; j += w)
+            {
+                var a = Vector.Load(o + j);
+                float* ql = q + (long)l0 * n + j;
+                for (int l = l0; l < l1; l++, ql += n) a = Round(a + Round(new Vector<float>(pi[l]) * Vector.Load(ql)));
+                a.Store(o + j);
+            }
+            for (; j < j1; j++)
+            {
+                float a = o[j];
+                for (int l = l0; l < l1; l++) a = BFloat16Rounding.Round(a + BFloat16Rounding.Round(pi[l] * q[(long)l * n + j]));
+                o[j] = a;
+            }
         }
     }
 
