@@ -170,6 +170,8 @@ public sealed unsafe class NewtonSchulz
     /// <summary>The addmm over a range of output rows.</summary>
     private readonly struct AddMmBody(float* c, float beta, float* p, float* q, float* output, int n, int k) : IRangeBody
     {
+        // Hot kernels compiled optimized at once: the tiered JIT's later, profile-guided recompile ran them about 3× slower.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(nint start, nint end)
         {
             int i0 = (int)start, i1 = (int)end;
@@ -191,6 +193,7 @@ public sealed unsafe class NewtonSchulz
         }
 
         /// <summary>Rows i..i+3, columns [j0, j1), terms [l0, l1): 4 rows × 2 registers of accumulators.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Tile(int i, int j0, int j1, int l0, int l1)
         {
             int w = Vector<float>.Count;
@@ -230,6 +233,7 @@ public sealed unsafe class NewtonSchulz
         private void OneRow(int i, int j0, int j1, int l0, int l1) => Columns(i, j0, j1, l0, l1);
 
         /// <summary>Row i over columns [j0, j1): a register at a time, then element by element.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Columns(int i, int j0, int j1, int l0, int l1)
         {
             int w = Vector<float>.Count;
