@@ -26,6 +26,20 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         Scalars = new double[scalarCount];
     }
 
+    /// <summary>
+    /// A wrapper around <paramref name="wrapped"/> (lookahead): the wrapped rule's buffers, shared and not copied, come
+    /// first, then new zeroed buffers named <paramref name="stateNames"/>; the wrapped rule's scalars are saved at the start
+    /// of <see cref="Scalars"/>, before <paramref name="scalarCount"/> of the wrapper's own.
+    /// </summary>
+    protected Optimizer(Optimizer<T> wrapped, IReadOnlyList<string> stateNames, int scalarCount = 0)
+    {
+        ArgumentNullException.ThrowIfNull(wrapped);
+        Length = wrapped.Length;
+        _stateNames = [.. wrapped._stateNames, .. stateNames];
+        _state = [.. wrapped._state, .. stateNames.Select(_ => new T[wrapped.Length])];
+        Scalars = new double[wrapped.Scalars.Length + scalarCount];
+    }
+
     /// <summary>The rule's name (<c>adam</c>…).</summary>
     public abstract string Name { get; }
 
@@ -80,6 +94,7 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (NeedsOracle)
             throw new InvalidOperationException($"{Name} evaluates gradients at look-ahead points; step it with a GradientOracle.");
         StepCount++;
+        StepLoss = loss;
         StepCore(parameters, gradients, StepCount);
         AfterStep(loss);
     }
@@ -89,9 +104,13 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(oracle);
         CheckLength(parameters.Length, nameof(parameters));
         StepCount++;
+        StepLoss = loss;
         StepCore(parameters, oracle, StepCount);
         AfterStep(loss);
     }
+
+    /// <summary>The loss the caller gave with the step in progress, if any (a wrapper hands it on to the rule it wraps).</summary>
+    protected double? StepLoss { get; private set; }
 
     /// <summary>
     /// The learning rate the next step of parameter group <paramref name="group"/> (in buffer order) uses,
@@ -152,9 +171,27 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (content.Scalars.Length != Scalars.Length) throw new InvalidDataException($"State holds {content.Scalars.Length} scalars, this optimizer {Scalars.Length}.");
         for (int i = 0; i < _state.Length; i++) content.Buffers[i].CopyTo(_state[i], 0);
         content.Scalars.CopyTo(Scalars, 0);
-        AfterLoad();
         StepCount = content.StepCount;
+        AfterLoad();
     }
+
+    /// <summary>Copies this rule's scalars (after its <see cref="BeforeSave"/>) into <paramref name="into"/>: a wrapper saves the rule it wraps.</summary>
+    internal void SaveScalars(Span<double> into)
+    {
+        BeforeSave();
+        Scalars.CopyTo(into);
+    }
+
+    /// <summary>Restores this rule's scalars and step count from a wrapper's saved state.</summary>
+    internal void LoadScalars(ReadOnlySpan<double> from, long stepCount)
+    {
+        from.CopyTo(Scalars);
+        StepCount = stepCount;
+        AfterLoad();
+    }
+
+    /// <summary>How many scalars this rule saves.</summary>
+    internal int ScalarCount => Scalars.Length;
 
     private void CheckLength(int n, string name)
     {

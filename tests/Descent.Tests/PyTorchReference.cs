@@ -14,6 +14,7 @@ internal static class PyTorchReference
     private static readonly Lazy<Data> Loaded = new(() => Load("pytorch_trajectories.json"));
     private static readonly Lazy<Data> LoadedConventions = new(() => Load("convention_trajectories.json"));
     private static readonly Lazy<Data> LoadedModern = new(() => Load("modern_rule_trajectories.json"));
+    private static readonly Lazy<Data> LoadedModernB = new(() => Load("modern_b_trajectories.json"));
 
     /// <summary>torch.optim's trajectories.</summary>
     public static Data Get => Loaded.Value;
@@ -23,6 +24,9 @@ internal static class PyTorchReference
 
     /// <summary>lion (lion-pytorch's formula in torch ops), torch.optim.Rprop and ASGD (tools/reference/modern_reference.py).</summary>
     public static Data Modern => LoadedModern.Value;
+
+    /// <summary>lookahead (timm's wrapper in torch ops around torch.optim.Adam/SGD) and torch.optim.LBFGS (tools/reference/modern_b_reference.py).</summary>
+    public static Data ModernB => LoadedModernB.Value;
 
     public sealed record Case(string Id, string Convention, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);

@@ -38,6 +38,7 @@ public class QuadraticConvergenceTests
         ["lion"] = "lion(lr=0.002)",
         ["rprop"] = "rprop(lr=0.01)",
         ["asgd"] = "asgd(lr=0.1)",
+        ["lookahead"] = "lookahead(adam(lr=0.05))",
     };
 
     public static TheoryData<string, Convention> Matrix()
@@ -53,7 +54,7 @@ public class QuadraticConvergenceTests
     public void Catalog_EveryRule_HasAConvergenceSpec()
     {
         Assert.Equal(
-            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"],
+            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "lookahead"],
             OptimizerCatalog.Names);
         Assert.All(OptimizerCatalog.Names, n => Assert.True(Specs.ContainsKey(n), n));
     }

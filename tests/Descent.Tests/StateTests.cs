@@ -68,6 +68,9 @@ public sealed class StateTests
     [RuleData("lion", "lion(lr=0.01, beta1=0.8, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("rprop", "rprop(lr=0.05, eta_minus=0.3, step_max=0.5, weight_decay=0.1)", Convention.PyTorch)]
     [RuleData("asgd", "asgd(lr=0.05, lambd=0.01, t0=3, weight_decay=0.1)", Convention.PyTorch)]
+    // Lookahead saves the inner rule's buffers and scalars (its schedule), the slow weights and whether they exist yet.
+    [RuleData("lookahead", "lookahead(adam(lr=0.05, amsgrad=true, schedule=cosine(t_max=20)), k=3, alpha=0.6)", Convention.PyTorch)]
+    [RuleData("lookahead", "lookahead(nesterov(lr=0.01, momentum=0.9), k=2)", Convention.Lecture)]
     // Schedules keep counters outside the buffers; a resumed schedule continues where it stopped.
     [RuleData("adam", "adam(lr=0.05, clip_norm=0.5, schedule=cosine-restarts(t_0=3, t_mult=2))", Convention.PyTorch)]
     [RuleData("sgd", "sgd(lr=0.01, momentum=0.9, schedule=onecycle(max_lr=0.05, total_steps=40))", Convention.PyTorch)]

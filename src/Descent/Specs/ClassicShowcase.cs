@@ -30,9 +30,14 @@ internal static class ClassicShowcase
         ("goldstein-price", [2e-5, 1e-5, 1e-5, 1e-5, 0.1, 0.01, 5, 0.05, 0.05, 0.1, 0.05, 1e-5, 0.02, 0.01, 2e-5]),
     ];
 
+    // A wrapper shows the rule it wraps at that rule's learning rates: lookahead(adam(lr=0.2)).
+    private static readonly Dictionary<string, string> Wrapped = new() { ["lookahead"] = "adam" };
+
     /// <summary>The showcase specs of built-in rule <paramref name="rule"/>, by function name.</summary>
     public static IReadOnlyDictionary<string, string> For(string rule)
     {
+        if (Wrapped.TryGetValue(rule, out string? inner))
+            return For(inner).ToDictionary(row => row.Key, row => $"{rule}({row.Value})");
         int column = Array.IndexOf(Rules, rule);
         return Table.ToDictionary(row => row.Function,
             row => string.Format(CultureInfo.InvariantCulture, "{0}(lr={1:R})", rule, row.LearningRates[column]));

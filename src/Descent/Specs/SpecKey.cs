@@ -37,6 +37,21 @@ public sealed class SpecKey
     /// </summary>
     public string? Unset { get; }
 
+    /// <summary>
+    /// True for a key whose value may be written first without its name (lookahead's inner rule:
+    /// <c>lookahead(adam(lr=0.1), k=5)</c>); a full description writes it that way.
+    /// </summary>
+    public bool Positional { get; private init; }
+
+    /// <summary>
+    /// A key whose value is a whole optimizer spec (a wrapper's inner rule), read under the convention of the options it
+    /// is set on and written back in full (<see cref="OptimizerCatalog.Describe"/>); positional.
+    /// </summary>
+    public static SpecKey Optimizer<TOptions>(string name, Func<TOptions, OptimizerOptions> get, Func<TOptions, OptimizerOptions, TOptions> set)
+        where TOptions : OptimizerOptions =>
+        new(name, "optimizer spec", o => OptimizerCatalog.Describe(get((TOptions)o)).ToString(),
+            (o, text) => set((TOptions)o, OptimizerCatalog.Resolve(text, o.Convention)), null) { Positional = true };
+
     /// <summary>The keys every rule has, in every convention (<c>lr</c> first, the rest after the rule's own keys).</summary>
     public static SpecKey LearningRate { get; } = Number<OptimizerOptions>("lr", o => o.LearningRate, (o, v) => o with { LearningRate = v });
 

@@ -24,6 +24,8 @@ public static class KernelCases
         "lion(lr=0.1, decoupled_weight_decay=false, weight_decay=0.01, clip_value=0.5)",
         "rprop", "rprop(lr=0.1, eta_minus=0.3, eta_plus=1.5, step_min=0.001, step_max=0.2, weight_decay=0.01, schedule=cosine(t_max=10))",
         "asgd(lr=0.1)", "asgd(lr=0.1, lambd=0.01, alpha=0.5, t0=2, weight_decay=0.01, clip_norm=1, schedule=step(step_size=3))",
+        // Lookahead: the inner rule's kernel, then the slow step every k-th step.
+        "lookahead(adam(lr=0.1), k=2)", "lookahead(sgd(lr=0.1, momentum=0.9, weight_decay=0.01), k=3, alpha=0.3)",
         // The shared stages of the gradient prologue, and schedules that move lr and momentum every step.
         "adam(lr=0.1, clip_norm=0.5)", "sgd(lr=0.1, momentum=0.9, clip_value=0.3, decoupled_weight_decay=true, weight_decay=0.1)",
         "rmsprop(schedule=onecycle(max_lr=0.1, total_steps=1000))", "adagrad(clip_value=0.2, weight_decay=0.01)",

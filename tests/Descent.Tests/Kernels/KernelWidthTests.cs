@@ -22,7 +22,7 @@ public sealed class KernelWidthTests
     {
         var covered = KernelCases.All().Select(c => OptimizerSpec.Parse(c.Spec).Name).Where(n => n != Descent.Rules.TypedRules.Unnamed).ToHashSet();
         Assert.Equal(OptimizerCatalog.Names.OrderBy(n => n), covered.OrderBy(n => n));
-        Assert.Equal(15, covered.Count);
+        Assert.Equal(16, covered.Count);
     }
 
     [Theory]
