@@ -62,8 +62,9 @@ public sealed class LookaheadSpecTests
     }
 
     [Theory]
-    [InlineData("lookahead(adam(lr=0.1), lr=0.2)", "unknown key 'lr'")]
-    [InlineData("lookahead(adam, weight_decay=0.1)", "unknown key 'weight_decay'")]
+    [InlineData("lookahead(adam(lr=0.1), lr=0.2)", "lookahead: lr belongs to the rule it wraps; write it inside, e.g. lookahead(adam(lr=...))")]
+    [InlineData("lookahead(adam, weight_decay=0.1)", "weight_decay belongs to the rule it wraps")]
+    [InlineData("lookahead(adam, beta1=0.1)", "unknown key 'beta1'")]
     [InlineData("lookahead(adam, k=0)", "k must be >= 1, got 0")]
     [InlineData("lookahead(adam, alpha=1.5)", "alpha must be in [0, 1], got 1.5")]
     [InlineData("lookahead(adam, k=2.5)", "k=2.5 is not an integer")]

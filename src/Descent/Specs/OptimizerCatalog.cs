@@ -203,6 +203,8 @@ public static class OptimizerCatalog
             var k = key.Length == 0 ? entry.Keys.First(k => k.Positional) : entry.Keys.FirstOrDefault(k => k.Name == key)
                 ?? (entry.Keys.Count(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) == 1
                     ? entry.Keys.First(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) : null);
+            if (k is null && entry.Wrapper && (key == SpecKey.LearningRate.Name || SpecKey.Shared.Any(s => s.Name == key)))
+                throw new SpecException($"{entry.Name}: {OptimizerSpec.Quote(key)} belongs to the rule it wraps; write it inside, e.g. {entry.Name}(adam({OptimizerSpec.Quote(key)}=...)); valid keys: {valid}.");
             if (k is null)
                 throw new SpecException($"{entry.Name}: unknown key '{OptimizerSpec.Quote(key)}'; valid keys: {valid}.");
             if (!k.ExistsIn(effective))

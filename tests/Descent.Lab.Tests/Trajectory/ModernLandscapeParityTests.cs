@@ -4,7 +4,7 @@ using Descent.Lab.Trajectory;
 namespace Descent.Lab.Tests.Trajectory;
 
 /// <summary>
-/// lion, rprop and asgd on the lecture's seven landscapes against Reference/modern_trajectories.json (shared/reference:
+/// lion, rprop, asgd and lookahead (timm's, around torch.optim.Adam) on the lecture's seven landscapes against Reference/modern_trajectories.json (shared/reference:
 /// the official implementations — lucidrains/lion-pytorch's Lion, torch.optim.Rprop and ASGD 1.13 — run under
 /// PyTorch 1.13 with autograd gradients, float64), within 1e-6 at every point before the path's stored horizon
 /// (every point where it is null: none of these nine paths' horizons is set).
@@ -20,7 +20,7 @@ public sealed class ModernLandscapeParityTests
     {
         var data = new TheoryData<string, string>();
         foreach (var landscape in LandscapeReference.Landscapes.Keys)
-            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)" })
+            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)", "lookahead(adam(lr=0.25),k=5,alpha=0.5)" })
                 data.Add(landscape, spec);
         return data;
     }
