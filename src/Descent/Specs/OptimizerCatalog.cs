@@ -150,6 +150,16 @@ public static class OptimizerCatalog
             SpecKey.Integer<LookaheadOptions>("k", o => o.K, (o, v) => o with { K = v }),
             SpecKey.Number<LookaheadOptions>("alpha", o => o.Alpha, (o, v) => o with { Alpha = v }),
         ], wrapper: true),
+        Rule("lbfgs", "L-BFGS (Liu & Nocedal 1989) as torch.optim.LBFGS 1.13: one step = one step(closure), up to max_iter iterations; reads the loss",
+            c => LbfgsOptions.For(c), [PT],
+        [
+            SpecKey.Integer<LbfgsOptions>("max_iter", o => o.MaxIter, (o, v) => o with { MaxIter = v }),
+            SpecKey.OptionalInteger<LbfgsOptions>("max_eval", o => o.MaxEval, (o, v) => o with { MaxEval = v }),
+            SpecKey.Number<LbfgsOptions>("tolerance_grad", o => o.ToleranceGrad, (o, v) => o with { ToleranceGrad = v }),
+            SpecKey.Number<LbfgsOptions>("tolerance_change", o => o.ToleranceChange, (o, v) => o with { ToleranceChange = v }),
+            SpecKey.Integer<LbfgsOptions>("history_size", o => o.HistorySize, (o, v) => o with { HistorySize = v }),
+            SpecKey.Choice<LbfgsOptions>("line_search", ["none", "strong_wolfe"], o => o.StrongWolfe ? "strong_wolfe" : "none", (o, v) => o with { StrongWolfe = v == "strong_wolfe" }),
+        ]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.

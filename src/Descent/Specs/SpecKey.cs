@@ -100,6 +100,17 @@ public sealed class SpecKey
             return set((TOptions)o, v);
         }, onlyIn.Length == 0 ? null : onlyIn);
 
+    /// <summary>An integer key that may be <c>none</c>: a default derived from other keys (lbfgs's <c>max_eval</c>).</summary>
+    public static SpecKey OptionalInteger<TOptions>(string name, Func<TOptions, int?> get, Func<TOptions, int?, TOptions> set)
+        where TOptions : OptimizerOptions =>
+        new(name, "integer or none", o => get((TOptions)o) is int v ? v.ToString(CultureInfo.InvariantCulture) : "none", (o, text) =>
+        {
+            if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return set((TOptions)o, null);
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+                throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not an integer or none.");
+            return set((TOptions)o, v);
+        }, null);
+
     /// <summary>A true/false key.</summary>
     public static SpecKey Boolean<TOptions>(string name, Func<TOptions, bool> get, Func<TOptions, bool, TOptions> set, params Convention[] onlyIn)
         where TOptions : OptimizerOptions =>

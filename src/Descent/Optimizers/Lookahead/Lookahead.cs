@@ -49,6 +49,15 @@ public sealed class Lookahead<T> : Optimizer<T> where T : unmanaged, IFloatingPo
     public override bool NeedsOracle => _inner.NeedsOracle;
 
     /// <inheritdoc/>
+    public override bool NeedsLoss => _inner.NeedsLoss;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> CounterNames => _inner.CounterNames;
+
+    /// <inheritdoc/>
+    public override double Counter(string name) => _inner.Counter(name);
+
+    /// <inheritdoc/>
     public override double? CurrentLearningRate(int group = 0) => _inner.CurrentLearningRate(group);
 
     /// <inheritdoc/>
@@ -68,6 +77,14 @@ public sealed class Lookahead<T> : Optimizer<T> where T : unmanaged, IFloatingPo
         if (StepLoss is double loss) _inner.Step(parameters, oracle, loss);
         else _inner.Step(parameters, oracle);
         Sync(parameters, t);
+    }
+
+    /// <inheritdoc/>
+    protected override double StepCore(Span<T> parameters, LossOracle<T> oracle, long t)
+    {
+        double loss = _inner.Step(parameters, oracle);
+        Sync(parameters, t);
+        return loss;
     }
 
     private void Sync(Span<T> p, long t)
