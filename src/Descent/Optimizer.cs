@@ -228,10 +228,10 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (content.Length != Length) throw new InvalidDataException($"State holds {content.Length} parameters, this optimizer {Length}.");
         if (!content.BufferNames.SequenceEqual(_stateNames))
             throw new InvalidDataException($"State buffers [{string.Join(", ", content.BufferNames)}] do not match [{string.Join(", ", _stateNames)}].");
-        if (content.Scalars.Length != Scalars.Length) throw new InvalidDataException($"State holds {content.Scalars.Length} scalars, this optimizer {Scalars.Length}.");
         for (int i = 0; i < _state.Length; i++)
             if (content.Buffers[i].Length != _state[i].Length)
                 throw new InvalidDataException($"State buffer '{_stateNames[i]}' holds {content.Buffers[i].Length} values, this optimizer {_state[i].Length}.");
+        if (content.Scalars.Length != Scalars.Length) throw new InvalidDataException($"State holds {content.Scalars.Length} scalars, this optimizer {Scalars.Length}.");
         for (int i = 0; i < _state.Length; i++) content.Buffers[i].CopyTo(_state[i], 0);
         content.Scalars.CopyTo(Scalars, 0);
         StepCount = content.StepCount;

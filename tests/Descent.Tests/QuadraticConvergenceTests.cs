@@ -39,6 +39,7 @@ public class QuadraticConvergenceTests
         ["rprop"] = "rprop(lr=0.01)",
         ["asgd"] = "asgd(lr=0.1)",
         ["lookahead"] = "lookahead(adam(lr=0.05))",
+        ["lbfgs"] = "lbfgs(lr=1)",
     };
 
     public static TheoryData<string, Convention> Matrix()
@@ -54,7 +55,7 @@ public class QuadraticConvergenceTests
     public void Catalog_EveryRule_HasAConvergenceSpec()
     {
         Assert.Equal(
-            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "lookahead"],
+            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "lookahead", "lbfgs"],
             OptimizerCatalog.Names);
         Assert.All(OptimizerCatalog.Names, n => Assert.True(Specs.ContainsKey(n), n));
     }
@@ -66,7 +67,7 @@ public class QuadraticConvergenceTests
         var opt = OptimizerCatalog.Resolve(Specs[name], convention).Create<double>(2);
         double[] p = [1.5, -1.0];
         double start = Loss(p);
-        for (int t = 0; t < 3000; t++) opt.Step(p, Gradient);
+        for (int t = 0; t < 3000; t++) opt.StepAny(p, Gradient, Loss);
         double end = Loss(p);
         Assert.True(double.IsFinite(end) && end < 1e-4 * start, $"{name} ({convention}): loss {start} -> {end} at ({p[0]}, {p[1]})");
     }

@@ -200,6 +200,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
                 "sequential(linear(total_iters=3), exponential(gamma=0.9), milestones=[3])",
                 "onecycle(max_lr=0.1, total_steps=50, cycle_momentum=false)", "multistep(milestones=[2, 2, 9])"),
             "integer" => Gen.Int[1, 64].Select(i => i.ToString(CultureInfo.InvariantCulture)),
+            "integer or none" => Gen.OneOf(Gen.Int[1, 64].Select(i => i.ToString(CultureInfo.InvariantCulture)), Gen.Const("none")),
             // A wrapper's inner rule, with keys of its own (typed rules compile to options that never compare equal: LookaheadTests).
             "optimizer spec" => Gen.OneOf("adam(lr=0.1)", "sgd(lr=0.01, momentum=0.9, nesterov=true)", "rmsprop", "lion(lr=0.001, schedule=cosine(t_max=10))",
                 "lookahead(adam, k=2)"),

@@ -14,7 +14,7 @@ public sealed class SpecTests
 
     /// <summary>The names ARCHITECTURE.md fixes for specs, the CLI and the docs.</summary>
     private static readonly string[] ArchitectureNames =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "lookahead"];
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "lookahead", "lbfgs"];
 
     private static SpecException Rejects(string text, Convention convention = Convention.PyTorch)
     {
@@ -131,7 +131,7 @@ public sealed class SpecTests
 
     [Theory]
     [InlineData("adamm")]
-    [InlineData("lbfgs(lr=1)")]
+    [InlineData("bfgs(lr=1)")]
     [InlineData("sgd-momentum")]
     public void OptimizerCatalog_UnknownOptimizer_ListsEveryName(string text)
     {

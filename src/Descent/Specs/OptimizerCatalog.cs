@@ -159,13 +159,13 @@ public static class OptimizerCatalog
             SpecKey.Number<LbfgsOptions>("tolerance_change", o => o.ToleranceChange, (o, v) => o with { ToleranceChange = v }),
             SpecKey.Integer<LbfgsOptions>("history_size", o => o.HistorySize, (o, v) => o with { HistorySize = v }),
             SpecKey.Choice<LbfgsOptions>("line_search", ["none", "strong_wolfe"], o => o.StrongWolfe ? "strong_wolfe" : "none", (o, v) => o with { StrongWolfe = v == "strong_wolfe" }),
-        ]),
+        ], shared: [.. SpecKey.Shared.Where(k => k.Name == "schedule")]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.
     private static OptimizerEntry Rule(string name, string summary, Func<Convention, OptimizerOptions> defaults, IReadOnlyList<Convention> definedIn, IReadOnlyList<SpecKey> keys,
-        bool wrapper = false) =>
-        new(name, summary, defaults, definedIn, keys) { Showcase = ClassicShowcase.For(name), Wrapper = wrapper };
+        bool wrapper = false, IReadOnlyList<SpecKey>? shared = null) =>
+        new(name, summary, defaults, definedIn, keys) { Showcase = ClassicShowcase.For(name), Wrapper = wrapper, SharedKeys = shared };
 
     /// <summary>The names of every rule.</summary>
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);

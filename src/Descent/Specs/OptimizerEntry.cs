@@ -16,7 +16,13 @@ public sealed class OptimizerEntry(string name, string summary, Func<Convention,
     public IReadOnlyList<Convention> DefinedIn { get; } = definedIn;
 
     /// <summary>Every key, with the conventions where it exists (a <see cref="Wrapper"/>'s own keys only).</summary>
-    public IReadOnlyList<SpecKey> Keys => field ??= Wrapper ? [.. keys] : [SpecKey.LearningRate, .. keys, .. SpecKey.Shared];
+    public IReadOnlyList<SpecKey> Keys => field ??= Wrapper ? [.. keys] : [SpecKey.LearningRate, .. keys, .. SharedKeys ?? SpecKey.Shared];
+
+    /// <summary>
+    /// The shared keys after the rule's own, when the rule has only some of <see cref="SpecKey.Shared"/> (lbfgs, like
+    /// torch's, has no weight decay and no clipping); null for all of them.
+    /// </summary>
+    public IReadOnlyList<SpecKey>? SharedKeys { get; init; }
 
     /// <summary>
     /// True for a rule that wraps another (lookahead): the learning rate, weight decay, schedule and clipping are the
