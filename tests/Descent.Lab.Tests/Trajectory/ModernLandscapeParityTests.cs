@@ -7,7 +7,8 @@ namespace Descent.Lab.Tests.Trajectory;
 /// lion, rprop, asgd and lookahead (timm's, around torch.optim.Adam) on the lecture's seven landscapes against Reference/modern_trajectories.json (shared/reference:
 /// the official implementations — lucidrains/lion-pytorch's Lion, torch.optim.Rprop and ASGD 1.13 — run under
 /// PyTorch 1.13 with autograd gradients, float64), within 1e-6 at every point before the path's stored horizon
-/// (every point where it is null: none of these nine paths' horizons is set).
+/// (every point where it is null; lbfgs on ripple is chaotic from its first 20-evaluation step, horizon 1), and lbfgs
+/// (torch.optim.LBFGS, one step(closure) per point) with the closure calls of each step equal to torch's.
 /// </summary>
 public sealed class ModernLandscapeParityTests
 {
@@ -20,7 +21,7 @@ public sealed class ModernLandscapeParityTests
     {
         var data = new TheoryData<string, string>();
         foreach (var landscape in LandscapeReference.Landscapes.Keys)
-            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)", "lookahead(adam(lr=0.25),k=5,alpha=0.5)" })
+            foreach (string spec in new[] { "lion(lr=0.05)", "rprop(lr=0.01)", "asgd(lr=0.05)", "lookahead(adam(lr=0.25),k=5,alpha=0.5)", "lbfgs(lr=1)" })
                 data.Add(landscape, spec);
         return data;
     }
@@ -53,5 +54,12 @@ public sealed class ModernLandscapeParityTests
             Assert.True(error <= Tolerance,
                 $"{landscape} {spec}, point {t}: got ({path.X[t]:R}, {path.Y[t]:R}), reference ({expected[t].X:R}, {expected[t].Y:R}), off by {error:G3}");
         }
+        // L-BFGS: the closure calls of every step before the horizon, as torch counted them.
+        if (!root.GetProperty("evaluations").GetProperty(landscape).TryGetProperty(spec, out var counts)) return;
+        var evaluations = counts.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.NotNull(path.Evaluations);
+        for (int step = 1; step <= evaluations.Length && step < horizon; step++)
+            Assert.True(evaluations[step - 1] == path.Evaluations![step - 1],
+                $"{landscape} {spec}, step {step}: {path.Evaluations[step - 1]} evaluations, torch {evaluations[step - 1]}");
     }
 }
