@@ -8,7 +8,7 @@ namespace Descent.Lab.Tests.Recipes;
 public sealed class ClassicsRecipeTests
 {
     private static readonly string[] BuiltIn =
-        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd"];
+        ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "lookahead", "lbfgs"];
 
     /// <summary>The figures as they were tuned before the registry existed: function, steps and one learning rate per built-in rule.</summary>
     public static TheoryData<string, int, double[]> Tuned() => new()
@@ -35,13 +35,16 @@ public sealed class ClassicsRecipeTests
         Assert.Equal(steps, figure.Config.Steps);
         Assert.EndsWith($"every optimizer, {steps} steps", figure.Title);
         // The built-in rules come first, in registration order, each with exactly its tuned learning rate and no other key.
-        for (int i = 0; i < BuiltIn.Length; i++)
+        for (int i = 0; i < learningRates.Length; i++)
         {
             var spec = OptimizerSpec.Parse(figure.Config.Optimizers[i]);
             Assert.Equal(BuiltIn[i], spec.Name);
             Assert.Equal(["lr"], spec.Values.Select(v => v.Key));
             Assert.Equal(learningRates[i], double.Parse(spec["lr"]!, System.Globalization.CultureInfo.InvariantCulture));
         }
+        // The later rules: lookahead around Adam at Adam's rate, lbfgs at torch's lr 1 except on the saddles.
+        Assert.Equal($"lookahead(adam(lr={learningRates[7].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}))", figure.Config.Optimizers[15]);
+        Assert.Equal(function.EndsWith("saddle", StringComparison.Ordinal) ? "lbfgs(lr=0.0001)" : "lbfgs(lr=1)", figure.Config.Optimizers[16]);
     }
 
     [Fact]
