@@ -40,7 +40,7 @@ public static class CommandCatalog
             .WithExample("report", "--out", "gallery");
         config.AddCommand<BenchCommand>("bench").WithDescription("Measure optimizer steps per parameter against the machine's copy bandwidth.")
             .WithExample("bench", "--optimizer", "adam", "--params", "100000000");
-        config.AddCommand<SweepCommand>("sweep").WithDescription("Sweep optimizers' grids (lr=[1e-4..1:17log]) on a landscape or in training: how forgiving is each rule? 'sweep merge DIR... --out DIR' joins shards.")
+        config.AddCommand<SweepCommand>("sweep").WithDescription("Sweep optimizers' grids (lr=[[1e-4..1:17log]]) on a landscape or in training: how forgiving is each rule? 'sweep merge DIR... --out DIR' joins shards.")
             .WithExample("sweep", "--function", "hills-and-canyon", "--convention", "lasagne", "--optimizer", "adam(lr=[0.01..1:9log])", "--steps", "125", "--target", "1.0")
             .WithExample("sweep", "merge", "out/0", "out/1", "out/2", "--out", "merged");
         config.AddCommand<ServeCommand>("serve").WithDescription("Open the playground on http://127.0.0.1:N/: animated paths on landscapes and the gradient-response lab.")
