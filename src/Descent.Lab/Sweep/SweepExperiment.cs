@@ -233,6 +233,7 @@ public static class SweepExperiment
         var optimizer = options.Create<double>(2);
         Span<double> p = [start.X, start.Y];
         Span<double> g = stackalloc double[2];
+        Span<double> x = stackalloc double[2];
         GradientOracle<double>? oracle = optimizer.NeedsOracle
             ? (q, gq) =>
             {
@@ -240,6 +241,16 @@ public static class SweepExperiment
                 objective.Gradient(q, gq);
             }
             : null;
+        // L-BFGS's closure, as the trajectory gives it: the loss with the gradient wherever its line search asks.
+        LossOracle<double>? lossOracle = optimizer.NeedsLoss
+            ? (q, gq) =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                return objective.ValueAndGradient(q, gq);
+            }
+            : null;
+        // A rule with an evaluation point (Schedule-Free's x) is judged there, as the trajectory records it.
+        bool atEvaluationPoint = optimizer.HasEvaluationPoint;
         double best = double.PositiveInfinity, final = double.NaN;
         int last = 0;
         int? reached = null;
@@ -251,20 +262,29 @@ public static class SweepExperiment
             double loss = objective.ValueAndGradient(p[0], p[1], out double gx, out double gy);
             g[0] = gx;
             g[1] = gy;
+            double recorded = loss;
+            bool outside = false;
+            if (atEvaluationPoint)
+            {
+                optimizer.EvaluationPoint(p, x);
+                recorded = objective.Value(x);
+                outside = !(Math.Abs(x[0]) <= bound && Math.Abs(x[1]) <= bound) || !double.IsFinite(recorded);
+            }
             // NaN fails both comparisons: out of the finite numbers or beyond the bound, as the trajectory's test.
-            if (!(Math.Abs(p[0]) <= bound && Math.Abs(p[1]) <= bound) || !double.IsFinite(loss))
+            if (!(Math.Abs(p[0]) <= bound && Math.Abs(p[1]) <= bound) || !double.IsFinite(loss) || outside)
             {
                 diverged = true;
-                if (t == 0) final = best = loss;
+                if (t == 0) final = best = recorded;
                 break;
             }
-            final = loss;
+            final = recorded;
             last = t;
-            if (loss < best) best = loss;
-            if (reached is null && loss <= goal) reached = t;
+            if (recorded < best) best = recorded;
+            if (reached is null && recorded <= goal) reached = t;
             if (t == steps) break;
             if ((t & 255) == 0) cancellation.ThrowIfCancellationRequested();
-            if (oracle is not null) optimizer.Step(p, oracle, loss);
+            if (lossOracle is not null) optimizer.Step(p, lossOracle);
+            else if (oracle is not null) optimizer.Step(p, oracle, loss);
             else optimizer.Step(p, g, loss);
         }
         return new SweepOutcome { FinalLoss = final, BestLoss = best, StepsToTarget = reached, FinalStep = last, Diverged = diverged };

@@ -30,4 +30,10 @@ public sealed class CountingRunner : IFigureRunner
         Interlocked.Increment(ref _calls);
         return RecipeRunner.Instance.Run(figure, progress);
     }
+
+    public Descent.Lab.Sweep.SweepResult Run(SweepRecipeFigure figure)
+    {
+        Interlocked.Increment(ref _calls);
+        return Descent.Lab.Sweep.SweepExperiment.Run(figure.Config);
+    }
 }

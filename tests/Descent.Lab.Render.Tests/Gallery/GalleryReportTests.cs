@@ -40,6 +40,9 @@ public sealed class GalleryReportTests(GalleryFixture gallery) : IClassFixture<G
         Assert.Contains("<section id=\"lecture-variants\">", html);
         Assert.Contains("response/adagrad-no-root.png", html);
         Assert.Contains("lecture-variants-paths/adam-look-ahead-hills-and-canyon.gif", html);
+        Assert.Contains("<section id=\"lecture-sensitivity\">", html);
+        Assert.Contains("sweep/lecture-sensitivity/hills-and-canyon.png", html);
+        Assert.Contains("sweep/adam-paper-6.4/bias-correction.png", html);
         Assert.Equal(gallery.First.Figures, gallery.Runner.Calls);
         Assert.Equal(0, gallery.First.FromCache);
         Assert.Empty(Directory.GetFiles(gallery.Dir, "*.tmp", SearchOption.AllDirectories));

@@ -27,6 +27,24 @@ public sealed class SweepExperimentTests
         Assert.Equal((5 + 2 + 2 + 2) * 3, result.Rows.Count);
         Assert.Contains(result.Rows, r => r.Outcome.Diverged);
         Assert.Contains(result.Rows, r => r.Outcome.StepsToTarget is not null);
+        AssertRowsEqualTrajectory(config, result);
+    }
+
+    [Fact]
+    public void Run_RulesBeyondTheLecture_EveryRowEqualsTrajectoryBitForBit()
+    {
+        // L-BFGS steps through a loss oracle, Schedule-Free is judged at its evaluation point x, Lookahead wraps a rule,
+        // Muon orthogonalizes the 1×2 matrix: each row must still be what descent trajectory reports for its spec.
+        var config = Config(2, 1.0, "lbfgs(lr=[0.5,1])", "schedule-free-adamw(lr=[0.05,0.25])", "lookahead(adam(lr=[0.1,0.25]), k=5)",
+            "muon(lr=[0.02,0.2])", "lamb(lr=0.25)") with { Convention = Convention.PyTorch };
+        var result = SweepExperiment.Run(config);
+
+        Assert.Equal((2 + 2 + 2 + 2 + 1) * 2, result.Rows.Count);
+        AssertRowsEqualTrajectory(config, result);
+    }
+
+    private static void AssertRowsEqualTrajectory(SweepConfig config, SweepResult result)
+    {
         foreach (var row in result.Rows)
         {
             var path = TrajectoryExperiment.Run(new TrajectoryConfig
