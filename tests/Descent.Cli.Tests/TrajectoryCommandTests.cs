@@ -86,7 +86,7 @@ public sealed class TrajectoryCommandTests
     [InlineData("--optimizer", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam(beta2=2)" }, "beta2")]
     [InlineData("--optimizer", new[] { "trajectory", "--function", "quadratic" }, "adam")]
     [InlineData("--optimizer", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--optimizer", "rprop", "--convention", "keras" },
-        "rprop has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion, lamb.")]
+        "rprop has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion, lamb (lookahead wraps any of them).")]
     [InlineData("--start", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--start", "1;2" }, "x,y")]
     [InlineData("--steps", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--steps", "0" }, "steps")]
     [InlineData("--gif", new[] { "trajectory", "--function", "quadratic", "--optimizer", "adam", "--gif", "a.png" }, ".gif")]

@@ -75,7 +75,7 @@ public sealed class SpecApiTests
     // The CLI's message for each, and where the key at fault starts.
     [InlineData("adam(lr=0.25, betaa1=0.9)", "pytorch", 14, "adam: unknown key 'betaa1'; valid keys: lr, beta1, beta2, eps, amsgrad, weight_decay, decoupled_weight_decay, schedule, clip_norm, clip_value.")]
     [InlineData("  adma(lr=0.1)", "pytorch", 2, null)]
-    [InlineData(" rprop(lr=0.1)", "keras", 1, "rprop has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion, lamb.")]
+    [InlineData(" rprop(lr=0.1)", "keras", 1, "rprop has no keras formula; keras has: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lion, lamb (lookahead wraps any of them).")]
     [InlineData("adam(decoupled_weight_decay=true)", "keras", 5, null)]
     [InlineData("adam(lr=0.25,  amsgrad=true)", "lecture", 15, null)]
     [InlineData("sgd(lr=0.1, schedule=cosine(t_max=0))", "pytorch", 12, null)]

@@ -27,10 +27,12 @@ public sealed record BenchConfig(IReadOnlyList<string> Optimizers, long Params, 
 
     /// <summary>
     /// The optimizers benchmarked by default under <paramref name="convention"/>: every registered rule with a formula
-    /// there (<c>keras</c> has fewer) that steps without a gradient oracle under it.
+    /// there (<c>keras</c> has fewer) that steps without a gradient oracle under it. A wrapper (lookahead) is not a rule of
+    /// its own: it is benchmarked by default under <c>pytorch</c>, around Adam.
     /// </summary>
     public static IReadOnlyList<string> DefaultOptimizersFor(Convention convention) =>
         [.. Specs.OptimizerCatalog.Entries
-            .Where(e => e.Has(convention) && !e.Defaults(convention).Create<float>(0).NeedsOracle)
+            .Where(e => e.Has(convention) && (!e.Wrapper || convention == Convention.PyTorch)
+                && e.Defaults(convention).Create<float>(0) is { NeedsOracle: false, NeedsLoss: false })
             .Select(e => e.Name)];
 }

@@ -21,8 +21,14 @@ public static class OptimizerCatalog
     public static IEnumerable<string> NamesIn(Convention convention) => Entries.Where(e => e.Has(convention)).Select(e => e.Name);
 
     /// <summary>The error for a rule without a formula under <paramref name="convention"/>: it names those that have one.</summary>
-    public static SpecException NoFormula(string rule, Convention convention) =>
-        new($"{OptimizerSpec.Quote(rule)} has no {Name(convention)} formula; {Name(convention)} has: {string.Join(", ", NamesIn(convention))}.");
+    public static SpecException NoFormula(string rule, Convention convention)
+    {
+        // A wrapper (lookahead) is no rule of the library: it is named apart, as what wraps the rules it has.
+        var rules = Entries.Where(e => e.Has(convention) && !e.Wrapper).Select(e => e.Name);
+        var wrappers = Entries.Where(e => e.Has(convention) && e.Wrapper).Select(e => e.Name).ToList();
+        string around = wrappers.Count == 0 ? "" : $" ({string.Join(", ", wrappers)} wraps any of them)";
+        return new($"{OptimizerSpec.Quote(rule)} has no {Name(convention)} formula; {Name(convention)} has: {string.Join(", ", rules)}{around}.");
+    }
 
 
     private static readonly SpecKey[] MomentumKeys =
