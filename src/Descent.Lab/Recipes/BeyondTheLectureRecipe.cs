@@ -34,7 +34,6 @@ public static class BeyondTheLectureRecipe
     public static IReadOnlyList<string> Rules { get; } =
     [
         "adam(lr=0.25)", "lion(lr=0.05)", "adabelief(lr=0.25)", "lamb(lr=0.25)", "schedule-free-adamw(lr=0.25)", "muon(lr=0.02)",
-        "lookahead(adam(lr=0.25), k=5, alpha=0.5)",
     ];
 
     private static TrajectoryFigure Landscape(string function, string title, string caption) => new(
@@ -53,6 +52,27 @@ public static class BeyondTheLectureRecipe
             Landscape("hills-and-canyon", "Beyond the lecture on hills-and-canyon: does anything else leave the trap?", "CAPTION"),
             Landscape("wobbly", "Beyond the lecture on wobbly", "CAPTION"),
             Landscape("giant-plateau", "Beyond the lecture on the giant plateau", "CAPTION"),
+        ],
+    };
+
+    /// <summary>The rules of the evaluations recipe: L-BFGS at torch's defaults, Rprop and Adam.</summary>
+    public static IReadOnlyList<string> EvaluationRules { get; } = ["adam(lr=0.25)", "rprop(lr=0.05)"];
+
+    private static TrajectoryFigure Work(string function, int steps, string title, string caption) => new(
+        Name: $"beyond-evaluations-{function}",
+        Title: title,
+        Caption: caption,
+        Config: new TrajectoryConfig { Function = function, Optimizers = EvaluationRules, Convention = Convention.PyTorch, Steps = steps });
+
+    /// <summary>The evaluations recipe: <c>beyond-evaluations-hills-and-canyon</c>, <c>beyond-evaluations-rosenbrock</c>.</summary>
+    public static TrajectoryRecipe Evaluations { get; } = new()
+    {
+        Name = EvaluationsName,
+        Description = "L-BFGS against Rprop and Adam, counted in gradient evaluations, on hills-and-canyon and Rosenbrock",
+        Figures =
+        [
+            Work("hills-and-canyon", Steps, "L-BFGS, Rprop and Adam on hills-and-canyon, by gradient evaluations", "CAPTION"),
+            Work("rosenbrock", Steps, "L-BFGS, Rprop and Adam on Rosenbrock, by gradient evaluations", "CAPTION"),
         ],
     };
 
