@@ -48,8 +48,8 @@ public static class LabOptimizers
     }
 
     /// <summary>
-    /// Refuses schedules the experiment cannot run: a <c>plateau</c> where the experiment has no loss (the
-    /// gradient response), <c>per=epoch</c> where it has no epochs, and a schedule that ends
+    /// Refuses rules and schedules the experiment cannot run: a rule that reads the loss (<c>lbfgs</c>) or a
+    /// <c>plateau</c> where the experiment has no loss (the gradient response), <c>per=epoch</c> where it has no epochs, and a schedule that ends
     /// (<c>onecycle</c>'s <c>total_steps</c>) before the run's <paramref name="steps"/> optimizer steps.
     /// </summary>
     /// <exception cref="LabInputException"><c>optimizer</c>: which spec, and why.</exception>
@@ -57,6 +57,9 @@ public static class LabOptimizers
     {
         for (int i = 0; i < options.Count; i++)
         {
+            // L-BFGS (alone or wrapped) compares losses along its direction: a response signal gives gradients only.
+            if (!hasLoss && options[i].Create<double>(0).NeedsLoss)
+                throw new LabInputException("optimizer", $"{specs[i]}: L-BFGS reads the loss at the points it tries, and a gradient response signal has none (only gradients); race it in descent trajectory or train.");
             if (options[i].Schedule is not { } schedule) continue;
             string spec = specs[i];
             if (!hasLoss && Uses<Schedules.PlateauSchedule>(schedule))

@@ -25,8 +25,9 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     private bool _clipped;
 
     /// <summary>Validates the groups and allocates state for <paramref name="length"/> parameters.</summary>
-    protected GroupedOptimizer(int length, IReadOnlyList<ParameterGroup<TOptions>> groups, IReadOnlyList<string> stateNames, int scalarsPerGroup = 0)
-        : base(length, stateNames, scalarsPerGroup * groups.Count + ScheduleScalars(groups))
+    protected GroupedOptimizer(int length, IReadOnlyList<ParameterGroup<TOptions>> groups, IReadOnlyList<string> stateNames, int scalarsPerGroup = 0,
+        IReadOnlyList<(string Name, int Length)>? storage = null)
+        : base(length, stateNames, scalarsPerGroup * groups.Count + ScheduleScalars(groups), storage)
     {
         if (groups.Count == 0) throw new ArgumentException("At least one parameter group is needed.", nameof(groups));
         _groups = [.. groups.OrderBy(g => g.Offset)];

@@ -14,16 +14,41 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     private readonly T[][] _state;
     private readonly string[] _stateNames;
     private T[]? _scratch;
+    private T[]? _lossGradient;
+    private readonly int _shown;
 
-    /// <summary>Allocates zeroed state buffers named <paramref name="stateNames"/> of <paramref name="length"/> elements each.</summary>
-    protected Optimizer(int length, IReadOnlyList<string> stateNames, int scalarCount = 0)
+    /// <summary>
+    /// Allocates zeroed state buffers named <paramref name="stateNames"/> of <paramref name="length"/> elements each, and
+    /// the zeroed <paramref name="storage"/> buffers of their own lengths (L-BFGS's history): saved with the state, but not
+    /// among <see cref="StateNames"/>, which list what mirrors the parameters.
+    /// </summary>
+    protected Optimizer(int length, IReadOnlyList<string> stateNames, int scalarCount = 0, IReadOnlyList<(string Name, int Length)>? storage = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Length = length;
-        _stateNames = [.. stateNames];
+        storage ??= [];
+        _shown = stateNames.Count;
+        _stateNames = [.. stateNames, .. storage.Select(s => s.Name)];
         _state = new T[_stateNames.Length][];
-        for (int i = 0; i < _state.Length; i++) _state[i] = new T[length];
+        for (int i = 0; i < _state.Length; i++) _state[i] = new T[i < _shown ? length : storage[i - _shown].Length];
         Scalars = new double[scalarCount];
+    }
+
+    /// <summary>
+    /// A wrapper around <paramref name="wrapped"/> (lookahead): the wrapped rule's buffers, shared and not copied, come
+    /// first, then new zeroed buffers named <paramref name="stateNames"/>; the wrapped rule's scalars are saved at the start
+    /// of <see cref="Scalars"/>, before <paramref name="scalarCount"/> of the wrapper's own.
+    /// </summary>
+    protected Optimizer(Optimizer<T> wrapped, IReadOnlyList<string> stateNames, int scalarCount = 0)
+    {
+        ArgumentNullException.ThrowIfNull(wrapped);
+        Length = wrapped.Length;
+        // The wrapped rule's storage (after its shown buffers) moves behind the wrapper's own buffers.
+        var shown = wrapped._stateNames.Take(wrapped._shown).Concat(stateNames).ToList();
+        _shown = shown.Count;
+        _stateNames = [.. shown, .. wrapped._stateNames.Skip(wrapped._shown)];
+        _state = [.. wrapped._state.Take(wrapped._shown), .. stateNames.Select(_ => new T[wrapped.Length]), .. wrapped._state.Skip(wrapped._shown)];
+        Scalars = new double[wrapped.Scalars.Length + scalarCount];
     }
 
     /// <summary>The rule's name (<c>adam</c>…).</summary>
@@ -36,10 +61,22 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     public long StepCount { get; private set; }
 
     /// <summary>Names of the state buffers (<c>exp_avg</c>, <c>exp_avg_sq</c>…), in storage order.</summary>
-    public IReadOnlyList<string> StateNames => _stateNames;
+    public IReadOnlyList<string> StateNames => field ??= [.. _stateNames.Take(_shown)];
 
     /// <summary>True for look-ahead rules, which must be stepped with a <see cref="GradientOracle{T}"/>.</summary>
     public virtual bool NeedsOracle => false;
+
+    /// <summary>
+    /// True for rules that read the loss as well as gradients at points they choose (L-BFGS), which must be stepped
+    /// with a <see cref="LossOracle{T}"/>. Every rule can be stepped that way.
+    /// </summary>
+    public virtual bool NeedsLoss => false;
+
+    /// <summary>Scalar state worth showing beside the buffers, by name (L-BFGS's <c>history</c> length); empty for most rules.</summary>
+    public virtual IReadOnlyList<string> CounterNames => [];
+
+    /// <summary>The current value of the counter <paramref name="name"/> of <see cref="CounterNames"/>.</summary>
+    public virtual double Counter(string name) => throw new ArgumentException($"No counter '{name}'; this optimizer has: {string.Join(", ", CounterNames)}.", nameof(name));
 
     /// <summary>Scalar state besides the buffers (e.g. NAdam's running product of momentum coefficients).</summary>
     protected double[] Scalars { get; }
@@ -73,13 +110,49 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Takes one step through <paramref name="oracle"/>, where the loss is <paramref name="loss"/>.</summary>
     public void Step(Span<T> parameters, GradientOracle<T> oracle, double loss) => StepWith(parameters, oracle, loss);
 
+    /// <summary>
+    /// Takes one step through <paramref name="oracle"/>, which gives the loss with each gradient (PyTorch's
+    /// <c>step(closure)</c>); returns the loss at the parameters before the step. A rule that needs only the gradient at the
+    /// current point asks once, there; a look-ahead rule asks at its points and the loss returned is its first answer's.
+    /// </summary>
+    public double Step(Span<T> parameters, LossOracle<T> oracle)
+    {
+        ArgumentNullException.ThrowIfNull(oracle);
+        CheckLength(parameters.Length, nameof(parameters));
+        StepCount++;
+        StepLoss = null;
+        double loss = StepCore(parameters, oracle, StepCount);
+        AfterStep(loss);
+        return loss;
+    }
+
+    /// <summary>One step with a loss oracle; by default the rule's own step with the oracle's gradient (and loss) at the current point.</summary>
+    protected virtual double StepCore(Span<T> parameters, LossOracle<T> oracle, long t)
+    {
+        if (NeedsOracle)
+        {
+            double first = double.NaN;
+            StepCore(parameters, (q, g) => { double f = oracle(q, g); if (double.IsNaN(first)) first = f; }, t);
+            return first;
+        }
+        _lossGradient ??= new T[Length];
+        Span<T> gradient = _lossGradient;
+        double loss = oracle(parameters, gradient);
+        StepLoss = loss;
+        StepCore(parameters, gradient, t);
+        return loss;
+    }
+
     private void StepWith(Span<T> parameters, ReadOnlySpan<T> gradients, double? loss)
     {
         CheckLength(parameters.Length, nameof(parameters));
         CheckLength(gradients.Length, nameof(gradients));
+        if (NeedsLoss)
+            throw new InvalidOperationException($"{Name} compares losses at points it chooses; step it with a LossOracle.");
         if (NeedsOracle)
             throw new InvalidOperationException($"{Name} evaluates gradients at look-ahead points; step it with a GradientOracle.");
         StepCount++;
+        StepLoss = loss;
         StepCore(parameters, gradients, StepCount);
         AfterStep(loss);
     }
@@ -88,10 +161,16 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(oracle);
         CheckLength(parameters.Length, nameof(parameters));
+        if (NeedsLoss)
+            throw new InvalidOperationException($"{Name} compares losses at points it chooses; step it with a LossOracle.");
         StepCount++;
+        StepLoss = loss;
         StepCore(parameters, oracle, StepCount);
         AfterStep(loss);
     }
+
+    /// <summary>The loss the caller gave with the step in progress, if any (a wrapper hands it on to the rule it wraps).</summary>
+    protected double? StepLoss { get; private set; }
 
     /// <summary>
     /// The learning rate the next step of parameter group <paramref name="group"/> (in buffer order) uses,
@@ -170,12 +249,33 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (content.Length != Length) throw new InvalidDataException($"State holds {content.Length} parameters, this optimizer {Length}.");
         if (!content.BufferNames.SequenceEqual(_stateNames))
             throw new InvalidDataException($"State buffers [{string.Join(", ", content.BufferNames)}] do not match [{string.Join(", ", _stateNames)}].");
+        for (int i = 0; i < _state.Length; i++)
+            if (content.Buffers[i].Length != _state[i].Length)
+                throw new InvalidDataException($"State buffer '{_stateNames[i]}' holds {content.Buffers[i].Length} values, this optimizer {_state[i].Length}.");
         if (content.Scalars.Length != Scalars.Length) throw new InvalidDataException($"State holds {content.Scalars.Length} scalars, this optimizer {Scalars.Length}.");
         for (int i = 0; i < _state.Length; i++) content.Buffers[i].CopyTo(_state[i], 0);
         content.Scalars.CopyTo(Scalars, 0);
-        AfterLoad();
         StepCount = content.StepCount;
+        AfterLoad();
     }
+
+    /// <summary>Copies this rule's scalars (after its <see cref="BeforeSave"/>) into <paramref name="into"/>: a wrapper saves the rule it wraps.</summary>
+    internal void SaveScalars(Span<double> into)
+    {
+        BeforeSave();
+        Scalars.CopyTo(into);
+    }
+
+    /// <summary>Restores this rule's scalars and step count from a wrapper's saved state.</summary>
+    internal void LoadScalars(ReadOnlySpan<double> from, long stepCount)
+    {
+        from.CopyTo(Scalars);
+        StepCount = stepCount;
+        AfterLoad();
+    }
+
+    /// <summary>How many scalars this rule saves.</summary>
+    internal int ScalarCount => Scalars.Length;
 
     private void CheckLength(int n, string name)
     {

@@ -15,7 +15,7 @@ public sealed class ListCommandTests
             .Select(cells => cells[1].Trim())
             .Where(cell => cell.Length > 0 && cell != "name");
         Assert.Equal(Descent.Specs.OptimizerCatalog.Names, firstCells);
-        Assert.Equal(19, Descent.Specs.OptimizerCatalog.Names.Count());
+        Assert.Equal(21, Descent.Specs.OptimizerCatalog.Names.Count());
         Assert.Contains("pytorch", run.Out);
         Assert.Contains("lasagne", run.Out);
         Assert.Contains("lecture", run.Out);

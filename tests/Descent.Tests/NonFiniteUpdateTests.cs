@@ -88,7 +88,7 @@ public class NonFiniteUpdateTests
         double[] g = [double.NaN, double.PositiveInfinity, 0.5];
         for (int t = 0; t < 3; t++)
         {
-            opt.Step(p, (_, grad) => g.CopyTo(grad));
+            opt.StepAny(p, (_, grad) => g.CopyTo(grad), _ => 1.0);
             Assert.True(double.IsNaN(p[0]), $"step {t + 1}: NaN gradient gave {p[0]}");
             Assert.False(double.IsFinite(p[1]), $"step {t + 1}: infinite gradient gave {p[1]}");
             Assert.True(double.IsFinite(p[2]), $"step {t + 1}: finite coordinate became {p[2]}");

@@ -29,7 +29,14 @@ public class PrecisionTests
         return rows;
     }
 
-    public static TheoryData<string, Convention> Matrix() => QuadraticConvergenceTests.Matrix();
+    /// <summary>Every rule but lbfgs, which compares losses that a gradient sequence does not have (LbfgsTests runs it in both precisions).</summary>
+    public static TheoryData<string, Convention> Matrix()
+    {
+        var data = new TheoryData<string, Convention>();
+        foreach (var row in QuadraticConvergenceTests.Matrix())
+            if ((string)row[0] != "lbfgs") data.Add((string)row[0], (Convention)row[1]);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]

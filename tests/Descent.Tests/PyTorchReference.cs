@@ -16,6 +16,7 @@ internal static class PyTorchReference
     private static readonly Lazy<Data> LoadedModern = new(() => Load("modern_rule_trajectories.json"));
     private static readonly Lazy<Data> LoadedModernA = new(() => Load("modern_a_trajectories.json"));
     private static readonly Lazy<Data> LoadedKeras = new(() => Load("keras_trajectories.json"));
+    private static readonly Lazy<Data> LoadedModernB = new(() => Load("modern_b_trajectories.json"));
 
     /// <summary>torch.optim's trajectories.</summary>
     public static Data Get => Loaded.Value;
@@ -30,6 +31,8 @@ internal static class PyTorchReference
     public static Data ModernA => LoadedModernA.Value;
     /// <summary>Keras 3's update_step of every rule it has, in NumPy float64 (tools/reference/keras_reference.py).</summary>
     public static Data Keras => LoadedKeras.Value;
+    /// <summary>lookahead (timm's wrapper in torch ops around torch.optim.Adam/SGD) and torch.optim.LBFGS (tools/reference/modern_b_reference.py).</summary>
+    public static Data ModernB => LoadedModernB.Value;
 
     public sealed record Case(string Id, string Convention, string Rule, string Spec, string Torch, string DType, string DefaultDType,
         string Objective, double[] Start, int Steps, double[][] Trajectory);

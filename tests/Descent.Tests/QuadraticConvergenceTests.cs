@@ -44,6 +44,8 @@ public class QuadraticConvergenceTests
         ["schedule-free-adamw"] = "schedule-free-adamw(lr=0.05)",
         // Muon's 1×2 step is the gradient's direction at about length lr: like Lion, a cycle a few lr wide.
         ["muon"] = "muon(lr=0.002)",
+        ["lookahead"] = "lookahead(adam(lr=0.05))",
+        ["lbfgs"] = "lbfgs(lr=1)",
     };
 
     public static TheoryData<string, Convention> Matrix()
@@ -59,7 +61,7 @@ public class QuadraticConvergenceTests
     public void Catalog_EveryRule_HasAConvergenceSpec()
     {
         Assert.Equal(
-            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "adabelief", "lamb", "schedule-free-adamw", "muon"],
+            ["sgd", "momentum", "nesterov", "smoothed-nesterov", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "radam", "lion", "rprop", "asgd", "adabelief", "lamb", "schedule-free-adamw", "muon", "lookahead", "lbfgs"],
             OptimizerCatalog.Names);
         Assert.All(OptimizerCatalog.Names, n => Assert.True(Specs.ContainsKey(n), n));
     }
@@ -71,7 +73,7 @@ public class QuadraticConvergenceTests
         var opt = OptimizerCatalog.Resolve(Specs[name], convention).Create<double>(2);
         double[] p = [1.5, -1.0];
         double start = Loss(p);
-        for (int t = 0; t < 3000; t++) opt.Step(p, Gradient);
+        for (int t = 0; t < 3000; t++) opt.StepAny(p, Gradient, Loss);
         double end = Loss(p);
         Assert.True(double.IsFinite(end) && end < 1e-4 * start, $"{name} ({convention}): loss {start} -> {end} at ({p[0]}, {p[1]})");
     }

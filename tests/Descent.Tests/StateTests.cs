@@ -24,6 +24,17 @@ public sealed class StateTests
     /// The gradient of Σ (i % 5 + 1)/8·(p_i − 0.5)² + p_i⁴/64: coupled to p, so state and parameters must
     /// both resume; gentle enough that every rule at its defaults (the lecture's lr 0.25) stays finite.
     /// </summary>
+    private static double Loss<T>(ReadOnlySpan<T> p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double f = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double x = double.CreateTruncating(p[i]);
+            f += (i % 5 + 1) / 8.0 * (x - 0.5) * (x - 0.5) + x * x * x * x / 64;
+        }
+        return f;
+    }
+
     private static void Gradient<T>(ReadOnlySpan<T> p, Span<T> g) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T half = T.CreateTruncating(0.5), b = T.CreateTruncating(0.0625);
@@ -73,6 +84,13 @@ public sealed class StateTests
     [RuleData("schedule-free-adamw", "schedule-free-adamw(lr=0.05, warmup_steps=3, r=1, weight_decay=0.1)", Convention.PyTorch)]
     // Muon's momentum buffer is its whole state; its Newton–Schulz buffers are scratch.
     [RuleData("muon", "muon(lr=0.02, momentum=0.9, adjust_lr=match_rms_adamw, schedule=cosine(t_max=10))", Convention.PyTorch)]
+    // Lookahead saves the inner rule's buffers and scalars (its schedule), the slow weights and whether they exist yet.
+    [RuleData("lookahead", "lookahead(adam(lr=0.05, amsgrad=true, schedule=cosine(t_max=20)), k=3, alpha=0.6)", Convention.PyTorch)]
+    [RuleData("lookahead", "lookahead(nesterov(lr=0.01, momentum=0.9), k=2)", Convention.Lecture)]
+    // L-BFGS keeps its history pairs, 1/y·s, t, H_diag, prev_loss and its counters; a short history wraps around before the save.
+    [RuleData("lbfgs", "lbfgs(lr=0.5, max_iter=3, history_size=2)", Convention.PyTorch)]
+    [RuleData("lbfgs", "lbfgs(line_search=strong_wolfe, max_iter=4, history_size=3)", Convention.PyTorch)]
+    [RuleData("lookahead", "lookahead(lbfgs(max_iter=2, history_size=4), k=3)", Convention.PyTorch)]
     // Schedules keep counters outside the buffers; a resumed schedule continues where it stopped.
     [RuleData("adam", "adam(lr=0.05, clip_norm=0.5, schedule=cosine-restarts(t_0=3, t_mult=2))", Convention.PyTorch)]
     [RuleData("sgd", "sgd(lr=0.01, momentum=0.9, schedule=onecycle(max_lr=0.05, total_steps=40))", Convention.PyTorch)]
@@ -149,11 +167,11 @@ public sealed class StateTests
 
         var uninterrupted = create();
         T[] pu = Start<T>();
-        for (int t = 0; t < k + ContinueSteps; t++) uninterrupted.Step(pu, oracle);
+        for (int t = 0; t < k + ContinueSteps; t++) uninterrupted.StepAny(pu, oracle, Loss);
 
         var first = create();
         T[] pr = Start<T>();
-        for (int t = 0; t < k; t++) first.Step(pr, oracle);
+        for (int t = 0; t < k; t++) first.StepAny(pr, oracle, Loss);
         using var saved = new MemoryStream();
         first.SaveState(saved);
         saved.Position = 0;
@@ -161,7 +179,7 @@ public sealed class StateTests
         resumed.LoadState(saved);
         Assert.Equal(saved.Length, saved.Position);
         Assert.Equal(k, resumed.StepCount);
-        for (int t = 0; t < ContinueSteps; t++) resumed.Step(pr, oracle);
+        for (int t = 0; t < ContinueSteps; t++) resumed.StepAny(pr, oracle, Loss);
 
         string where = $"{uninterrupted.Name} saved after {k} steps, {typeof(T).Name}";
         Assert.True(pu.All(T.IsFinite), $"{where}: the test problem diverged");
@@ -196,7 +214,7 @@ public sealed class StateTests
     private static byte[] SavedAfter<T>(Optimizer<T> optimizer, int steps) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T[] p = Start<T>();
-        for (int t = 0; t < steps; t++) optimizer.Step(p, Gradient);
+        for (int t = 0; t < steps; t++) optimizer.StepAny(p, Gradient, Loss);
         return Bytes(optimizer);
     }
 
@@ -299,10 +317,23 @@ public sealed class StateTests
         var options = OptimizerCatalog.Resolve("adam", Convention.PyTorch);
         byte[] bytes = SavedAfter(options.Create<double>(Length), 1);
         Assert.Equal(1, BitConverter.ToInt32(bytes, 8));
-        BitConverter.GetBytes(2).CopyTo(bytes, 8);
+        BitConverter.GetBytes(3).CopyTo(bytes, 8);
         var e = Refused(options.Create<double>(Length), bytes);
-        Assert.Contains("version 2", e.Message);
-        Assert.Contains("version 1", e.Message);
+        Assert.Contains("version 3", e.Message);
+        Assert.Contains("versions 1 and 2", e.Message);
+    }
+
+    [Fact]
+    public void SaveState_LbfgsHistory_WritesVersion2WithEachBufferLength()
+    {
+        var options = OptimizerCatalog.Resolve("lbfgs(history_size=3)", Convention.PyTorch);
+        byte[] bytes = SavedAfter(options.Create<double>(Length), 2);
+        Assert.Equal(2, BitConverter.ToInt32(bytes, 8));
+        // Adam's state mirrors the parameters only: still version 1.
+        Assert.Equal(1, BitConverter.ToInt32(SavedAfter(OptimizerCatalog.Resolve("adam", Convention.PyTorch).Create<double>(Length), 1), 8));
+        // Another history size has other buffer lengths: refused, naming the buffer.
+        var e = Refused(OptimizerCatalog.Resolve("lbfgs(history_size=4)", Convention.PyTorch).Create<double>(Length), bytes);
+        Assert.Contains("old_dirs", e.Message);
     }
 
     [Fact]

@@ -96,9 +96,13 @@ public sealed class CatalogApiTests
         var list = await server.Client.GetFromJsonAsync<OptimizerList>("/api/optimizers", JsonEndpoint.Options);
 
         Assert.Equal(["lr", "weight_decay", "decoupled_weight_decay", "schedule", "clip_norm", "clip_value"], list!.SharedKeys);
-        // Keras's weight decay is always decoupled, so it alone has no decoupled_weight_decay.
-        Assert.All(list.Optimizers, o => Assert.All(o.Conventions, c => Assert.Superset(
+        // Every rule but lookahead (a wrapper: the shared keys are its inner rule's) and lbfgs (torch's has lr and a schedule
+        // only); Keras's weight decay is always decoupled, so under keras there is no decoupled_weight_decay.
+        Assert.All(list.Optimizers.Where(o => o.Name is not ("lookahead" or "lbfgs")), o => Assert.All(o.Conventions, c => Assert.Superset(
             list.SharedKeys.Where(k => c.Key != "keras" || k != "decoupled_weight_decay").ToHashSet(), c.Value.Keys.Select(k => k.Name).ToHashSet())));
+        Assert.Equal(["optimizer", "k", "alpha"], list.Optimizers.Single(o => o.Name == "lookahead").Conventions["pytorch"].Keys.Select(k => k.Name));
+        Assert.Equal(["lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search", "schedule"],
+            list.Optimizers.Single(o => o.Name == "lbfgs").Conventions["pytorch"].Keys.Select(k => k.Name));
         Assert.Equal(["step", "multistep", "exponential", "cosine", "cosine-restarts", "linear", "polynomial", "onecycle", "cyclic", "sequential", "plateau"],
             list.Schedules.Select(s => s.Name));
         // torch.optim.lr_scheduler.CosineAnnealingLR(T_max, eta_min=0); LinearLR(start_factor=1/3, end_factor=1, total_iters=5).

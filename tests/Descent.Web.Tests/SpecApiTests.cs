@@ -39,6 +39,10 @@ public sealed class SpecApiTests
     [InlineData("rmsprop(alpha=0.9)", "pytorch", "rmsprop(rho=0.9)")]
     [InlineData("sgd(nesterov=true, momentum=0.9)", "pytorch", "sgd(momentum=0.9, nesterov=true)")]
     [InlineData("nadam(lr=0.002)", "lecture", "nadam")]
+    // A wrapper's inner rule comes first, without its key, in its own canonical form.
+    [InlineData("lookahead(optimizer=adam(lr=0.25), k=5)", "pytorch",
+        "lookahead(adam(lr=0.25, beta1=0.9, beta2=0.999, eps=1e-08, amsgrad=false, weight_decay=0), k=5)")]
+    [InlineData("lookahead(k=6, alpha=0.5)", "lecture", "lookahead")]
     [InlineData("sgd(lr=0.1, schedule=onecycle(max_lr=1, total_steps=125))", "pytorch",
         "sgd(lr=0.1, schedule=onecycle(max_lr=1, total_steps=125, pct_start=0.3, anneal=cos, div_factor=25, final_div_factor=10000, three_phase=false, cycle_momentum=true, base_momentum=0.85, max_momentum=0.95))")]
     public async Task Spec_Written_IsCanonicalAndAFixedPoint(string spec, string convention, string canonical)
@@ -80,6 +84,10 @@ public sealed class SpecApiTests
     [InlineData("adam(beta1=0.9, lr=-1)", "pytorch", 16, null)]
     [InlineData("sgd(lr=0.1, clip_value=1, clip_norm=1)", "pytorch", 26, null)]
     [InlineData("adam(schedule=cyclic)", "pytorch", 5, null)]
+    // Inside a wrapper: the inner spec at fault, a key of the wrapper, and a caret into a typed inner rule's statements.
+    [InlineData("lookahead(adam(lr=-1), k=5)", "pytorch", 10, null)]
+    [InlineData("lookahead(adam, k=0)", "pytorch", 16, null)]
+    [InlineData("lookahead(rule(p = p - lr*q | lr=0.1))", "pytorch", 26, "Unknown name 'q'. Did you mean 'p'? Valid names: p, g, t, lr, pi, e (a hyperparameter is declared after |, e.g. | q=0.9). (column 12 of the rule)")]
     [InlineData("adam(lr=0.1", "pytorch", null, "Optimizer spec 'adam(lr=0.1' is missing its closing ')'.")]
     [InlineData("", "pytorch", null, "Empty optimizer spec; write e.g. adam(lr=0.001).")]
     public async Task Spec_Bad_Answers400WithTheLibrarysMessageAndPosition(string spec, string convention, int? position, string? message)

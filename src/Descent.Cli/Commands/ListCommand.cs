@@ -110,7 +110,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
                     continue;
                 }
                 var effective = entry.Effective(c);
-                string defaults = string.Join(" ", OptimizerCatalog.Describe(entry.Defaults(c)).Values.Select(v => $"{v.Key}={v.Value}"));
+                string defaults = string.Join(" ", OptimizerCatalog.Describe(entry.Defaults(c)).Values.Select(v => v.Key.Length == 0 ? v.Value : $"{v.Key}={v.Value}"));
                 cells.Add(effective == c ? defaults : $"({OptimizerCatalog.Name(effective)} formula) {defaults}");
             }
             table.AddRow(cells.Select(Markup.Escape).ToArray());

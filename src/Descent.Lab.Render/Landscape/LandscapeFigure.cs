@@ -30,15 +30,35 @@ public static class LandscapeFigure
     /// <summary>
     /// Draws <paramref name="scene"/> to <paramref name="path"/> (.png or .svg), atomically: the landscape at
     /// <paramref name="width"/>×<paramref name="height"/> and, when a path carries learning rates (a spec with a
-    /// schedule), the learning-rate panel under it (<see cref="HeightOf"/>).
+    /// schedule), the learning-rate panel under it (<see cref="HeightOf"/>), and when the run counted gradient evaluations
+    /// (a rule such as lbfgs that takes other than one per step) a panel of each path's loss by evaluations spent, last:
+    /// the fair race between L-BFGS and first-order rules. Stills only; the animation keeps its step cursor.
     /// </summary>
     public static void Save(LandscapeScene scene, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         Figure.FormatOf(path);
         using var plot = Build(scene, width, height);
         using var rates = BuildLearningRatePanel(scene, width, height);
-        if (rates is null) Figure.Save(plot, path, width, height);
-        else PanelStack.Save(path, width, [(plot, height), (rates, LearningRatePanel.HeightFor(width))]);
+        using var evaluations = BuildEvaluationsPanel(scene, width, height);
+        if (rates is null && evaluations is null)
+        {
+            Figure.Save(plot, path, width, height);
+            return;
+        }
+        var panels = new List<(Plot, int)> { (plot, height) };
+        if (rates is not null) panels.Add((rates, LearningRatePanel.HeightFor(width)));
+        if (evaluations is not null) panels.Add((evaluations, EvaluationsPanel.HeightFor(width)));
+        PanelStack.Save(path, width, panels);
+    }
+
+    /// <summary>The loss-by-evaluations panel of <paramref name="scene"/>, or null when no path carries evaluation counts.</summary>
+    public static Plot? BuildEvaluationsPanel(LandscapeScene scene, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        if (!scene.Paths.Any(p => p.Evaluations is not null && p.Losses is not null)) return null;
+        var layout = new LandscapeLayout(width, height, scene.Domain);
+        return EvaluationsPanel.Build([.. scene.Paths.Select((p, i) => (p.Label, LandscapeStyle.PathColor(i), p.Losses ?? [], p.Evaluations,
+            p.Losses is null ? 0 : Math.Min(p.Losses.Count, p.DivergedAtStep ?? p.Count)))], layout.Scale, LearningRatePadding(layout));
     }
 
     /// <summary>The height of the saved picture: <paramref name="height"/>, plus the learning-rate panel's when a path carries learning rates.</summary>

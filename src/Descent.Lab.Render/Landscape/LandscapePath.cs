@@ -23,6 +23,15 @@ public sealed record LandscapePath(string Label, IReadOnlyList<double> Xs, IRead
     /// </summary>
     public IReadOnlyList<double>? LearningRates { get; init; }
 
+    /// <summary>The loss at each point as recorded (for the evaluations panel), or null.</summary>
+    public IReadOnlyList<double>? Losses { get; init; }
+
+    /// <summary>
+    /// The gradient evaluations of each step as the run recorded them (index <c>k</c> is step <c>k + 1</c>), or null when
+    /// it counted none (every rule took one per step). A still figure with any adds a loss-by-evaluations panel.
+    /// </summary>
+    public IReadOnlyList<int>? Evaluations { get; init; }
+
     /// <summary>The label the legend shows: the label, with "(diverged at step N)" for a diverged path.</summary>
     public string LegendText => DivergedAtStep is int d ? $"{Label} (diverged at step {d})" : Label;
 }

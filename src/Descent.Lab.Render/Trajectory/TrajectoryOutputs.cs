@@ -18,7 +18,12 @@ public static class TrajectoryOutputs
         ArgumentNullException.ThrowIfNull(result);
         // The function's contours are drawn from its formula; the paths are the result's, as recorded.
         var objective = TrajectoryExperiment.ResolveFunction(result.Config);
-        var paths = result.Paths.Select(p => new LandscapePath(p.Optimizer, p.X, p.Y, p.DivergedAtStep) { LearningRates = p.LearningRates }).ToList();
+        var paths = result.Paths.Select(p => new LandscapePath(p.Optimizer, p.X, p.Y, p.DivergedAtStep)
+        {
+            LearningRates = p.LearningRates,
+            Losses = p.Loss,
+            Evaluations = p.Evaluations,
+        }).ToList();
         return new LandscapeScene(objective, paths)
         {
             Title = title ?? $"{result.Function} ({Descent.Specs.OptimizerCatalog.Name(result.Config.Convention)} convention, {result.Steps} steps)",

@@ -17,12 +17,12 @@ public sealed record BenchConfig(IReadOnlyList<string> Optimizers, long Params, 
     public double MinSeconds { get; init; } = 1.0;
 
     /// <summary>
-    /// The optimizers benchmarked by default: every registered rule that steps without a gradient oracle
-    /// in the pytorch convention (a user's registered rule included).
+    /// The optimizers benchmarked by default: every registered rule that steps without a gradient oracle or a loss
+    /// (lbfgs) in the pytorch convention (a user's registered rule included).
     /// </summary>
     public static IReadOnlyList<string> DefaultOptimizers =>
         [.. Specs.OptimizerCatalog.Entries
-            .Where(e => !e.Defaults(Convention.PyTorch).Create<float>(0).NeedsOracle)
+            .Where(e => e.Defaults(Convention.PyTorch).Create<float>(0) is { NeedsOracle: false, NeedsLoss: false })
             .Select(e => e.Name)];
 
     /// <summary>

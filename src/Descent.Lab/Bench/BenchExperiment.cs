@@ -83,6 +83,8 @@ public static class BenchExperiment
         for (int k = 0; k < options.Count; k++)
         {
             var optimizer = (options[k] with { Kernel = kernel }).Create<T>(n);
+            if (optimizer.NeedsLoss)
+                throw new LabInputException("optimizer", $"{config.Optimizers[k]} is not element-wise: each step runs dot products over all parameters and evaluates the loss along its direction, so a fixed gradient cannot time it; race it by gradient evaluations in descent trajectory.");
             if (optimizer.NeedsOracle)
                 throw new LabInputException("optimizer", $"{config.Optimizers[k]} looks ahead through a gradient oracle and cannot be benchmarked on a fixed gradient.");
             double seconds = Median(() => optimizer.Step(p, g), config.MinSeconds);

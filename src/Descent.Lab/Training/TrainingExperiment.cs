@@ -126,8 +126,10 @@ public static class TrainingExperiment
         {
             var optimizer = o.Options.Create<float>(0);
             // A look-ahead step keeps the point, the gradient and their sum, and the trainer a copy of the weights.
-            // Muon in training adds AdamW's two moments and its gradient, update and orthogonalized copies.
-            return optimizer.StateNames.Count + (optimizer.NeedsOracle ? 4 : 0) + (o.Options is Descent.Optimizers.MuonOptions ? 5 : 0);
+            // Muon in training adds AdamW's two moments and its gradient, update and orthogonalized copies;
+            // L-BFGS keeps two history buffers per pair and nine work buffers besides its own two.
+            return optimizer.StateNames.Count + (optimizer.NeedsOracle ? 4 : 0) + (o.Options is Descent.Optimizers.MuonOptions ? 5 : 0)
+                + (optimizer.NeedsLoss ? 2 * HistoryOf(o.Options) + 11 : 0);
         });
         MemoryBudget.Check(argument, size.TrainingBytes(batch, buffers),
             string.Create(CultureInfo.InvariantCulture, $"Training {size.Describe()} in batches of {batch:N0}"), remedy);
@@ -148,4 +150,11 @@ public static class TrainingExperiment
         }
         return data;
     }
+
+    private static int HistoryOf(OptimizerOptions options) => options switch
+    {
+        Optimizers.LbfgsOptions l => l.HistorySize,
+        Optimizers.LookaheadOptions w => HistoryOf(w.Inner),
+        _ => 0,
+    };
 }

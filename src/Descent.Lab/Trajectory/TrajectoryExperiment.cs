@@ -42,10 +42,12 @@ public static class TrajectoryExperiment
         LabOptimizers.CheckSchedules(config.Optimizers, options, steps, hasLoss: true, hasEpochs: false);
         var paths = new TrajectoryPath[options.Count];
         bool record = LabOptimizers.AnySchedule(options);
+        // Evaluations per step are worth a column only when some rule takes other than one gradient per step.
+        bool count = options.Any(o => o.GradientsPerStep() != 1);
         for (int k = 0; k < options.Count; k++)
         {
             cancellation.ThrowIfCancellationRequested();
-            paths[k] = RunPath(config.Optimizers[k], options[k], objective, steps, record, cancellation);
+            paths[k] = RunPath(config.Optimizers[k], options[k], objective, steps, record, count, cancellation);
             progress?.Report(new LabProgress(k + 1, options.Count, config.Optimizers[k]));
         }
         return new TrajectoryResult
@@ -112,7 +114,8 @@ public static class TrajectoryExperiment
 
     private static List<OptimizerOptions> ResolveOptimizers(TrajectoryConfig config) => LabOptimizers.Resolve(config.Optimizers, config.Convention);
 
-    private static TrajectoryPath RunPath(string spec, OptimizerOptions options, Objective objective, int steps, bool recordRates, CancellationToken cancellation)
+    private static TrajectoryPath RunPath(string spec, OptimizerOptions options, Objective objective, int steps, bool recordRates, bool countEvaluations,
+        CancellationToken cancellation)
     {
         var optimizer = options.Create<double>(2);
         // A rule that proposes a point other than its parameters (Schedule-Free's x) is recorded there, as a PyTorch
@@ -131,11 +134,23 @@ public static class TrajectoryExperiment
         Span<double> g = stackalloc double[2];
         Span<double> x = stackalloc double[2];
         // A look-ahead step may ask for up to SmoothedNesterovOptions.MaxPoints gradients: each one is a place to stop.
+        int calls = 0;
         GradientOracle<double> oracle = (q, gq) =>
         {
             cancellation.ThrowIfCancellationRequested();
+            calls++;
             objective.Gradient(q, gq);
         };
+        // L-BFGS's closure: the loss with the gradient, wherever its line search asks.
+        LossOracle<double> lossOracle = (q, gq) =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            calls++;
+            return objective.ValueAndGradient(q, gq);
+        };
+        var evaluations = countEvaluations ? new List<int>(steps) : null;
+        var counterNames = optimizer.CounterNames;
+        var counters = counterNames.Select(_ => new List<double>(steps + 1)).ToArray();
         int? diverged = null;
 
         for (int t = 0; ; t++)
@@ -154,6 +169,7 @@ public static class TrajectoryExperiment
                 stateX[s].Add(buffer[0]);
                 stateY[s].Add(buffer[1]);
             }
+            for (int c = 0; c < counterNames.Count; c++) counters[c].Add(optimizer.Counter(counterNames[c]));
             if (Left(p) || Left(x) || !double.IsFinite(loss) || !double.IsFinite(recordedLoss))
             {
                 diverged = t;
@@ -163,8 +179,15 @@ public static class TrajectoryExperiment
             cancellation.ThrowIfCancellationRequested();
             rates?.Add(optimizer.CurrentLearningRate(0) ?? options.LearningRate);
             // The loss where this step's gradient is taken: what a plateau schedule reads.
-            if (optimizer.NeedsOracle) optimizer.Step(p, oracle, loss);
-            else optimizer.Step(p, g, loss);
+            calls = 0;
+            if (optimizer.NeedsLoss) optimizer.Step(p, lossOracle);
+            else if (optimizer.NeedsOracle) optimizer.Step(p, oracle, loss);
+            else
+            {
+                optimizer.Step(p, g, loss);
+                calls = 1;
+            }
+            evaluations?.Add(calls);
         }
 
         int last = diverged is int d ? Math.Max(0, d - 1) : xs.Count - 1;
@@ -180,6 +203,8 @@ public static class TrajectoryExperiment
             GradientY = gys,
             State = [.. names.Select((name, s) => new TrajectoryState { Name = name, X = stateX[s], Y = stateY[s] })],
             LearningRates = rates,
+            Evaluations = evaluations,
+            Counters = counterNames.Count == 0 ? null : [.. counterNames.Select((name, c) => new TrajectoryCounter { Name = name, Values = counters[c] })],
             DivergedAtStep = diverged,
             Summary = new TrajectorySummary
             {

@@ -47,6 +47,18 @@ public sealed record TrajectoryPath
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<double>? LearningRates { get; init => field = value is null ? null : [.. value]; }
 
+    /// <summary>
+    /// The gradient evaluations of each step (index <c>k</c> is step <c>k + 1</c>): 1 for a rule that takes the gradient
+    /// where it stands, its look-ahead points, or L-BFGS's closure calls (its iterations and line search). Recorded when
+    /// some optimizer of the run can take other than one per step, else null: the x axis of a fair race.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? Evaluations { get; init => field = value is null ? null : [.. value]; }
+
+    /// <summary>Scalar state along the path (L-BFGS's <c>history</c> length); null for a rule that keeps none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TrajectoryCounter>? Counters { get; init => field = value is null ? null : [.. value]; }
+
     /// <summary>The step at which the path left the finite numbers or the bounds (its last point); null when it did not.</summary>
     public int? DivergedAtStep { get; init; }
 

@@ -17,7 +17,12 @@ public static class Trainer
     private const ulong BatchStream = 0xB47C_0DE5_5EED_0001UL;
 
     /// <summary>Runs every optimizer in turn on the same network, data, batches and starting weights.</summary>
+    /// <param name="network">The network to train; its initial weights are drawn once from the seed and shared by every run.</param>
+    /// <param name="data">The training and test sets.</param>
     /// <param name="optimizers">Each optimizer's label (the spec as typed, kept in results) and its options.</param>
+    /// <param name="options">Epochs, batch size and seed, the same for every optimizer.</param>
+    /// <param name="progress">Told after every step; null for none.</param>
+    /// <param name="cancellationToken">Checked at every step.</param>
     public static IReadOnlyList<TrainingRun> Compare(Network network, Dataset data, IReadOnlyList<(string Label, OptimizerOptions Options)> optimizers,
         TrainingOptions options, Action<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -109,8 +114,9 @@ public static class Trainer
                     data.Train.Images.AsSpan(j * size, size).CopyTo(images.AsSpan(s * size, size));
                     labels[s] = data.Train.Labels[j];
                 }
-                double loss = opt.NeedsOracle
-                    ? LookAheadLoss(network, images, labels, count)
+                // L-BFGS evaluates the batch loss itself, first at the current weights: its step returns that loss.
+                double loss = opt.NeedsLoss ? 0
+                    : opt.NeedsOracle ? LookAheadLoss(network, images, labels, count)
                     : network.ComputeGradients(images.AsSpan(0, count * size), labels.AsSpan(0, count), count);
                 iteration++;
                 if (!double.IsFinite(loss))
@@ -121,7 +127,17 @@ public static class Trainer
                 }
                 rates.Add(opt.CurrentLearningRate(0) ?? optimizer.LearningRate);
                 // The batch loss where this step's gradient is taken: what a plateau schedule reads.
-                if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count, cancellationToken), loss);
+                if (opt.NeedsLoss)
+                {
+                    loss = opt.Step(network.Parameters, Closure(network, images, labels, count, cancellationToken));
+                    if (!double.IsFinite(loss))
+                    {
+                        diverged = true;
+                        divergedAt = iteration;
+                        break;
+                    }
+                }
+                else if (opt.NeedsOracle) opt.Step(network.Parameters, Oracle(network, images, labels, count, cancellationToken), loss);
                 else opt.Step(network.Parameters, network.Gradients, loss);
                 losses.Add(new IterationRecord(epoch, iteration, loss, clock.Elapsed.TotalSeconds));
                 progress?.Invoke(new TrainingProgress(run, label, epoch, iteration, total, loss));
@@ -142,6 +158,30 @@ public static class Trainer
     /// </summary>
     private static double LookAheadLoss(Network network, float[] images, byte[] labels, int count) =>
         SoftmaxCrossEntropy.Compute(network.Forward(images.AsSpan(0, count * network.InputShape.Size), count), labels, count, network.ClassCount, []);
+
+    /// <summary>
+    /// The closure of torch's <c>LBFGS.step(closure)</c> over one batch: the batch loss and its gradient at any point
+    /// the rule asks for (its line search's too), the weights put back after each.
+    /// </summary>
+    private static LossOracle<float> Closure(Network network, float[] images, byte[] labels, int count, CancellationToken cancellationToken)
+    {
+        float[]? saved = null;
+        return (point, gradient) =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bool here = point.Overlaps(network.Parameters);
+            if (!here)
+            {
+                saved ??= new float[network.ParameterCount];
+                network.Parameters.CopyTo(saved, 0);
+                point.CopyTo(network.Parameters);
+            }
+            double loss = network.ComputeGradients(images.AsSpan(0, count * network.InputShape.Size), labels.AsSpan(0, count), count);
+            network.Gradients.CopyTo(gradient);
+            if (!here) saved!.CopyTo(network.Parameters, 0);
+            return loss;
+        };
+    }
 
     /// <summary>The gradient of the batch loss at any point, for look-ahead rules (the lecture's Nesterov): the point is
     /// loaded into the network, the gradient taken, and the weights put back.</summary>

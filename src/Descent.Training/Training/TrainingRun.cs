@@ -9,6 +9,10 @@ namespace Descent.Training;
 /// </summary>
 /// <param name="Optimizer">The label given (the spec as the user typed it).</param>
 /// <param name="Options">The resolved options the run used.</param>
+/// <param name="Iterations">One record per optimizer step: index i is iteration i+1.</param>
+/// <param name="Epochs">Test metrics after each epoch; epoch 0 is the initial weights.</param>
+/// <param name="Diverged">True when a non-finite loss stopped the run.</param>
+/// <param name="DivergedAtIteration">The iteration whose loss was not finite; null when the run did not diverge.</param>
 /// <param name="Seconds">Wall seconds of the whole run, evaluations included.</param>
 public sealed record TrainingRun(
     string Optimizer,

@@ -31,7 +31,9 @@ public static class SpecEndpoint
             bool own = statements is not null && (k.Name == SpecKey.LearningRate.Name || !SpecKey.Shared.Contains(k));
             return new SpecValue(k.Name, k.Kind, fallback, value, own || value != fallback);
         }).ToList();
-        var pairs = keys.Where(k => k.Changed).Select(k => new KeyValuePair<string, string>(k.Name, k.Value));
+        // A wrapper's inner rule is written first, without its key: lookahead(adam(lr=0.1), k=5).
+        var positional = entry.Keys.Where(k => k.Positional).Select(k => k.Name).ToHashSet();
+        var pairs = keys.Where(k => k.Changed).Select(k => new KeyValuePair<string, string>(positional.Contains(k.Name) ? "" : k.Name, k.Value));
         return new SpecResult
         {
             Spec = new OptimizerSpec(entry.Name, statements is null ? pairs : pairs.Prepend(new("", statements))).ToString(),
@@ -69,6 +71,12 @@ public static class SpecEndpoint
         catch (SpecException e)
         {
             throw Fault(e.Message, KeyAtFault(text, parsed, convention, e.Message), e);
+        }
+        catch (RuleException e)
+        {
+            // A typed rule inside a wrapper (lookahead(rule(...))): its statements are found in the text as typed.
+            int at = text.IndexOf(e.Source, StringComparison.Ordinal);
+            throw Fault($"{e.Reason} (column {e.Position + 1} of the rule)", at < 0 ? null : at + e.Position, e);
         }
     }
 

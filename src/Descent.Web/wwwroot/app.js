@@ -255,11 +255,17 @@ function drawState(total) {
       series.push({ values: s.x.map(num), color: colours[k % colours.length], label: `${s.name} x`, count });
       series.push({ values: s.y.map(num), color: colours[k % colours.length], label: `${s.name} y`, count, dash: true });
     });
+    // Scalar state (L-BFGS's history: the pairs it keeps), one line each after the buffers.
+    (path.counters ?? []).forEach((c, k) => {
+      series.push({ values: c.values.map(num), color: colours[(path.state.length + k) % colours.length], label: c.name, count });
+    });
   }
   $('state-title').textContent = path ? `State of ${path.optimizer}` : 'Optimizer state';
   lineChart($('state-chart'), {
     series, xMax: total, cursor: step, xLabel: 'step',
     empty: path ? `${path.optimizer.split('(')[0]} keeps no state: each step uses only the gradient` : 'no path to show',
+    // L-BFGS's steps differ in work: say how many gradient evaluations the path has spent by this step.
+    ...(path?.evaluations ? { xLabel: `step (${path.evaluations.slice(0, step).reduce((a, b) => a + b, 0)} gradient evaluations so far)` } : {}),
   });
 }
 

@@ -445,7 +445,7 @@ export class OptimizerCards {
       input.id = id;
       input.className = `key-${key.name}`;
       input.value = key.value;
-      input.inputMode = 'decimal';
+      input.inputMode = key.kind === 'optimizer spec' ? 'text' : 'decimal';
       input.spellcheck = false;
       value.append(input);
       if (key.name === 'lr' || UNIT_SLIDERS.has(key.name)) {

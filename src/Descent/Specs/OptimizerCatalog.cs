@@ -191,11 +191,30 @@ public static class OptimizerCatalog
                 (o, v) => o with { AdjustLearningRate = v == "match_rms_adamw" ? MuonLearningRateAdjustment.MatchRmsAdamW : MuonLearningRateAdjustment.Original }),
             SpecKey.Number<MuonOptions>("adamw_lr", o => o.AdamWLearningRate, (o, v) => o with { AdamWLearningRate = v }),
         ]),
+        // Lookahead and L-BFGS (issue 12, helper B).
+        Rule("lookahead", "Lookahead (Zhang et al. 2019), k steps of the inner rule then one step back, as timm's Lookahead; lookahead(adam(lr=0.1), k=5, alpha=0.5)",
+            c => LookaheadOptions.For(c), Enum.GetValues<Convention>(),
+        [
+            SpecKey.Optimizer<LookaheadOptions>("optimizer", o => o.Inner, (o, v) => o with { Inner = v }),
+            SpecKey.Integer<LookaheadOptions>("k", o => o.K, (o, v) => o with { K = v }),
+            SpecKey.Number<LookaheadOptions>("alpha", o => o.Alpha, (o, v) => o with { Alpha = v }),
+        ], wrapper: true),
+        Rule("lbfgs", "L-BFGS (Liu & Nocedal 1989) as torch.optim.LBFGS 1.13: one step = one step(closure), up to max_iter iterations; reads the loss",
+            c => LbfgsOptions.For(c), [PT],
+        [
+            SpecKey.Integer<LbfgsOptions>("max_iter", o => o.MaxIter, (o, v) => o with { MaxIter = v }),
+            SpecKey.OptionalInteger<LbfgsOptions>("max_eval", o => o.MaxEval, (o, v) => o with { MaxEval = v }),
+            SpecKey.Number<LbfgsOptions>("tolerance_grad", o => o.ToleranceGrad, (o, v) => o with { ToleranceGrad = v }),
+            SpecKey.Number<LbfgsOptions>("tolerance_change", o => o.ToleranceChange, (o, v) => o with { ToleranceChange = v }),
+            SpecKey.Integer<LbfgsOptions>("history_size", o => o.HistorySize, (o, v) => o with { HistorySize = v }),
+            SpecKey.Choice<LbfgsOptions>("line_search", ["none", "strong_wolfe"], o => o.StrongWolfe ? "strong_wolfe" : "none", (o, v) => o with { StrongWolfe = v == "strong_wolfe" }),
+        ], shared: [.. SpecKey.Shared.Where(k => k.Name == "schedule")]),
     ];
 
     // A built-in rule brings its tuned learning rates on the classic functions, as a user's rule may.
-    private static OptimizerEntry Rule(string name, string summary, Func<Convention, OptimizerOptions> defaults, IReadOnlyList<Convention> definedIn, IReadOnlyList<SpecKey> keys) =>
-        new(name, summary, defaults, definedIn, keys) { Showcase = ClassicShowcase.For(name) };
+    private static OptimizerEntry Rule(string name, string summary, Func<Convention, OptimizerOptions> defaults, IReadOnlyList<Convention> definedIn, IReadOnlyList<SpecKey> keys,
+        bool wrapper = false, IReadOnlyList<SpecKey>? shared = null) =>
+        new(name, summary, defaults, definedIn, keys) { Showcase = ClassicShowcase.For(name), Wrapper = wrapper, SharedKeys = shared };
 
     /// <summary>The names of every rule.</summary>
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);
@@ -230,19 +249,26 @@ public static class OptimizerCatalog
         var entry = EntryOf(spec);
         var options = entry.Defaults(convention);
         var effective = entry.Effective(convention);
+        var given = new HashSet<SpecKey>();
         foreach (var (key, value) in spec.Values)
         {
             // A typed rule's statements: read by Define above.
             if (key.Length == 0 && entry.Name == Rules.TypedRules.Unnamed) continue;
+            string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
+            // A value without a key is a wrapper's inner rule (lookahead(adam(lr=0.1))); other rules have none.
+            if (key.Length == 0 && !entry.Keys.Any(k => k.Positional))
+                throw new SpecException($"{entry.Name}: '{OptimizerSpec.Quote(value)}' has no key; {entry.Name} wraps no other rule; write key=value, valid keys: {valid}.");
             // Specs arrive with lower-case keys; a named typed rule may declare upper-case ones (D for Adadelta's average).
-            var k = entry.Keys.FirstOrDefault(k => k.Name == key)
+            var k = key.Length == 0 ? entry.Keys.First(k => k.Positional) : entry.Keys.FirstOrDefault(k => k.Name == key)
                 ?? (entry.Keys.Count(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) == 1
                     ? entry.Keys.First(k => k.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) : null);
-            string valid = string.Join(", ", entry.KeysIn(convention).Select(k => k.Name));
+            if (k is null && entry.Wrapper && (key == SpecKey.LearningRate.Name || SpecKey.Shared.Any(s => s.Name == key)))
+                throw new SpecException($"{entry.Name}: {OptimizerSpec.Quote(key)} belongs to the rule it wraps; write it inside, e.g. {entry.Name}(adam({OptimizerSpec.Quote(key)}=...)); valid keys: {valid}.");
             if (k is null)
                 throw new SpecException($"{entry.Name}: unknown key '{OptimizerSpec.Quote(key)}'; valid keys: {valid}.");
             if (!k.ExistsIn(effective))
                 throw new SpecException($"{entry.Name}: key '{OptimizerSpec.Quote(key)}' does not exist in the {Name(effective)} convention (only in {string.Join(", ", k.OnlyIn!.Select(Name))}); valid keys: {valid}.");
+            if (!given.Add(k)) throw new SpecException($"{entry.Name}: {k.Name} is given twice (once without its name).");
             options = k.Set(options, value);
         }
         var problems = options.Validate().ToList();
@@ -261,7 +287,7 @@ public static class OptimizerCatalog
         var defaults = entry.Defaults(options.Convention);
         IEnumerable<KeyValuePair<string, string>> values = entry.KeysIn(options.Convention)
             .Where(k => k.Unset is null || k.Get(options) != k.Get(defaults))
-            .Select(k => new KeyValuePair<string, string>(k.Name, k.Get(options)));
+            .Select(k => new KeyValuePair<string, string>(k.Positional ? "" : k.Name, k.Get(options)));
         if (options is TypedRuleOptions { RuleName: Rules.TypedRules.Unnamed } unnamed) values = values.Prepend(new("", unnamed.Program.Source));
         return new OptimizerSpec(entry.Name, values);
     }

@@ -15,8 +15,20 @@ public sealed class OptimizerEntry(string name, string summary, Func<Convention,
     /// <summary>The conventions with a formula of their own; others use PyTorch's, except <c>keras</c> (see <see cref="Has"/>; design/CONVENTIONS.md).</summary>
     public IReadOnlyList<Convention> DefinedIn { get; } = definedIn;
 
-    /// <summary>Every key, with the conventions where it exists.</summary>
-    public IReadOnlyList<SpecKey> Keys { get; } = [SpecKey.LearningRate, .. keys, .. SpecKey.Shared];
+    /// <summary>Every key, with the conventions where it exists (a <see cref="Wrapper"/>'s own keys only).</summary>
+    public IReadOnlyList<SpecKey> Keys => field ??= Wrapper ? [.. keys] : [SpecKey.LearningRate, .. keys, .. SharedKeys ?? SpecKey.Shared];
+
+    /// <summary>
+    /// The shared keys after the rule's own, when the rule has only some of <see cref="SpecKey.Shared"/> (lbfgs, like
+    /// torch's, has no weight decay and no clipping); null for all of them.
+    /// </summary>
+    public IReadOnlyList<SpecKey>? SharedKeys { get; init; }
+
+    /// <summary>
+    /// True for a rule that wraps another (lookahead): the learning rate, weight decay, schedule and clipping are the
+    /// inner rule's keys, so the wrapper has none of them.
+    /// </summary>
+    public bool Wrapper { get; init; }
 
     /// <summary>
     /// Specs that show this rule at its best on named landscapes, by function name (<c>rosenbrock</c> →

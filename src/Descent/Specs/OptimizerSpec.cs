@@ -71,7 +71,9 @@ public sealed class OptimizerSpec : IEquatable<OptimizerSpec>
                     {
                         // A spec without a key: the schedules of sequential(linear(...), cosine(...), milestones=[10]).
                         string positional = part.Trim();
-                        if (positional.Length == 0 || !char.IsAsciiLetter(positional[0]) || !positional.Contains('('))
+                        // ...and a wrapper's inner rule, a spec or a bare rule name: lookahead(adam, k=5).
+                        bool ruleName = OptimizerCatalog.TryFind(positional) is not null;
+                        if (positional.Length == 0 || !char.IsAsciiLetter(positional[0]) || !(positional.Contains('(') || ruleName))
                             throw new SpecException($"Optimizer spec '{shown}': '{Quote(positional)}' is not key=value.");
                         values.Add(new("", positional));
                         continue;

@@ -37,6 +37,21 @@ public sealed class SpecKey
     /// </summary>
     public string? Unset { get; }
 
+    /// <summary>
+    /// True for a key whose value may be written first without its name (lookahead's inner rule:
+    /// <c>lookahead(adam(lr=0.1), k=5)</c>); a full description writes it that way.
+    /// </summary>
+    public bool Positional { get; private init; }
+
+    /// <summary>
+    /// A key whose value is a whole optimizer spec (a wrapper's inner rule), read under the convention of the options it
+    /// is set on and written back in full (<see cref="OptimizerCatalog.Describe"/>); positional.
+    /// </summary>
+    public static SpecKey Optimizer<TOptions>(string name, Func<TOptions, OptimizerOptions> get, Func<TOptions, OptimizerOptions, TOptions> set)
+        where TOptions : OptimizerOptions =>
+        new(name, "optimizer spec", o => OptimizerCatalog.Describe(get((TOptions)o)).ToString(),
+            (o, text) => set((TOptions)o, OptimizerCatalog.Resolve(text, o.Convention)), null) { Positional = true };
+
     /// <summary>The keys every rule has, in every convention (<c>lr</c> first, the rest after the rule's own keys).</summary>
     public static SpecKey LearningRate { get; } = Number<OptimizerOptions>("lr", o => o.LearningRate, (o, v) => o with { LearningRate = v });
 
@@ -86,6 +101,17 @@ public sealed class SpecKey
                 throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not an integer.");
             return set((TOptions)o, v);
         }, onlyIn.Length == 0 ? null : onlyIn);
+
+    /// <summary>An integer key that may be <c>none</c>: a default derived from other keys (lbfgs's <c>max_eval</c>).</summary>
+    public static SpecKey OptionalInteger<TOptions>(string name, Func<TOptions, int?> get, Func<TOptions, int?, TOptions> set)
+        where TOptions : OptimizerOptions =>
+        new(name, "integer or none", o => get((TOptions)o) is int v ? v.ToString(CultureInfo.InvariantCulture) : "none", (o, text) =>
+        {
+            if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return set((TOptions)o, null);
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+                throw new SpecException($"{name}={OptimizerSpec.Quote(text)} is not an integer or none.");
+            return set((TOptions)o, v);
+        }, null);
 
     /// <summary>A true/false key.</summary>
     public static SpecKey Boolean<TOptions>(string name, Func<TOptions, bool> get, Func<TOptions, bool, TOptions> set, params Convention[] onlyIn)

@@ -35,13 +35,16 @@ public sealed class ClassicsRecipeTests
         Assert.Equal(steps, figure.Config.Steps);
         Assert.EndsWith($"every optimizer, {steps} steps", figure.Title);
         // The built-in rules come first, in registration order, each with exactly its tuned learning rate and no other key.
-        for (int i = 0; i < BuiltIn.Length; i++)
+        for (int i = 0; i < learningRates.Length; i++)
         {
             var spec = OptimizerSpec.Parse(figure.Config.Optimizers[i]);
             Assert.Equal(BuiltIn[i], spec.Name);
             Assert.Equal(["lr"], spec.Values.Select(v => v.Key));
             Assert.Equal(learningRates[i], double.Parse(spec["lr"]!, System.Globalization.CultureInfo.InvariantCulture));
         }
+        // The later rules: lookahead around Adam at Adam's rate, lbfgs at torch's lr 1 except on the saddles.
+        Assert.Equal($"lookahead(adam(lr={learningRates[7].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}))", figure.Config.Optimizers[15]);
+        Assert.Equal(function.EndsWith("saddle", StringComparison.Ordinal) ? "lbfgs(lr=0.0001)" : "lbfgs(lr=1)", figure.Config.Optimizers[16]);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public static class KernelCases
         "lamb(lr=0.1, bias_correction=false, max_grad_norm=0.5, clip_value=0.3, schedule=cosine(t_max=10))",
         "schedule-free-adamw(lr=0.1)", "schedule-free-adamw(lr=0.1, warmup_steps=3, r=1, weight_lr_power=1, weight_decay=0.1, clip_norm=1)",
         "muon(lr=0.1)", "muon(lr=0.1, nesterov=false, momentum=0.5, ns_steps=2, adjust_lr=match_rms_adamw, clip_norm=1, schedule=cosine(t_max=10))",
+        // Lookahead: the inner rule's kernel, then the slow step every k-th step.
+        "lookahead(adam(lr=0.1), k=2)", "lookahead(sgd(lr=0.1, momentum=0.9, weight_decay=0.01), k=3, alpha=0.3)",
         // The shared stages of the gradient prologue, and schedules that move lr and momentum every step.
         "adam(lr=0.1, clip_norm=0.5)", "sgd(lr=0.1, momentum=0.9, clip_value=0.3, decoupled_weight_decay=true, weight_decay=0.1)",
         "rmsprop(schedule=onecycle(max_lr=0.1, total_steps=1000))", "adagrad(clip_value=0.2, weight_decay=0.01)",

@@ -21,8 +21,9 @@ public sealed class KernelWidthTests
     public void KernelCases_CoverEveryCatalogOptimizer()
     {
         var covered = KernelCases.All().Select(c => OptimizerSpec.Parse(c.Spec).Name).Where(n => n != Descent.Rules.TypedRules.Unnamed).ToHashSet();
-        Assert.Equal(OptimizerCatalog.Names.OrderBy(n => n), covered.OrderBy(n => n));
-        Assert.Equal(19, covered.Count);
+        // L-BFGS is not element-wise: its iteration runs dot products and a line search, no kernel.
+        Assert.Equal(OptimizerCatalog.Names.Where(n => n != "lbfgs").OrderBy(n => n), covered.OrderBy(n => n));
+        Assert.Equal(20, covered.Count);
     }
 
     [Theory]
