@@ -52,22 +52,21 @@ public static class BeyondTheLectureRecipe
         Figures =
         [
             Landscape("hills-and-canyon", "Beyond the lecture on hills-and-canyon: does anything else leave the trap?",
-                "Lion leaves the trap: its step is exactly 0.05 along each axis, so it walks out at a steady pace and ends hopping on " +
-                "that grid around the central minimum, at (-0.05, -0.05), 0.12 from it. Adam (0.004 from it), Lookahead around Adam " +
-                "(0.002) and LAMB (0.022) leave too. AdaBelief, Schedule-Free and Muon stay. Schedule-Free's base sequence z heads " +
-                "for the exit, up to (-1.85, -0.28) at step 11, but the averaged point drawn here hardly follows, the gradients " +
-                "taken near it turn z back, and it ends 4e-6 from the trap's bottom at (-2.03, -1.08). Muon's step is never longer " +
-                "than 0.022: it ends in the trap, 0.08 from its bottom."),
+                "Lion leaves the trap, at exactly 0.05 along each axis a step, and ends hopping on that grid by the central minimum, " +
+                "at (-0.05, -0.05), 0.12 from it; Adam (0.004 from it), Lookahead around Adam (0.002) and LAMB (0.022) leave too, " +
+                "while AdaBelief, Schedule-Free and Muon (never more than 0.022 a step, 0.08 from the trap's bottom at the end) stay. " +
+                "Schedule-Free's base sequence z heads for the exit, up to (-1.85, -0.28) at step 11, but the averaged point drawn " +
+                "here hardly follows, the gradients taken near it turn z back, and it ends 4e-6 from the trap's bottom at (-2.03, -1.08)."),
             Landscape("wobbly", "Beyond the lecture on wobbly",
                 "Every rule but Muon crosses the bumps to the central minimum: Lookahead ends 0.0009 from it, Adam 0.005, AdaBelief " +
-                "0.046, Schedule-Free 0.065, LAMB 0.23 and Lion 0.41, at (0.05, -1.25), still hopping. Schedule-Free's z swings " +
+                "0.046, Schedule-Free 0.065, LAMB 0.23 and Lion 0.41, at (0.05, -1.25), still hopping; Schedule-Free's z swings " +
                 "through the bumps, as far as (0.36, 1.24) at step 12, and is still 0.47 from the averaged point at the end. Muon, " +
                 "at most 0.022 a step, is still on its way, 1.25 from the minimum."),
             Landscape("giant-plateau", "Beyond the lecture on the giant plateau",
                 "Here the averaged point pays: Schedule-Free's z overshoots far across the well, to (2.24, 2.17) at step 10, but " +
-                "the average of its points ends 6e-7 from the minimum, the closest of all. Lookahead's slow weights also damp Adam's " +
-                "circling (1e-6 against Adam's 0.0018); LAMB ends 0.0002 away, AdaBelief 0.014, Lion 0.07, hopping between " +
-                "(-0.05, -0.05), (0, 0) and (0.05, 0.05). Muon is still crossing the plateau, 1.38 from the minimum."),
+                "the average of its points ends 6e-7 from the minimum, the closest of all. Lookahead's slow weights damp Adam's " +
+                "circling too (1e-6 against Adam's 0.0018); LAMB ends 0.0002 away, AdaBelief 0.014, Lion 0.07, hopping between " +
+                "(-0.05, -0.05), (0, 0) and (0.05, 0.05), and Muon is still crossing the plateau, 1.38 from the minimum."),
         ],
     };
 
@@ -93,13 +92,13 @@ public static class BeyondTheLectureRecipe
             Work("hills-and-canyon", Steps, ["adam(lr=0.25)", "rprop(lr=0.01)", "lbfgs"],
                 "L-BFGS, Adam and Rprop on hills-and-canyon, by gradient evaluations",
                 "L-BFGS spends 10 gradient evaluations on its first step and lands with it on the bottom of the trap (loss 6.644, " +
-                "where Rprop also settles, 1e-6 from it); converged, it then spends one a step: 134 evaluations for 125 steps, " +
-                "against one a step for Adam and Rprop. Only Adam leaves the trap, for the central minimum (0.004 from it)."),
+                "where Rprop also settles, 1e-6 from it), then one a step, converged: 134 evaluations for 125 steps, against one " +
+                "a step for Adam and Rprop. Only Adam leaves the trap, for the central minimum (0.004 from it)."),
             Work("rosenbrock", 1000, EvaluationRules,
                 "L-BFGS, Adam and Rprop on Rosenbrock, by gradient evaluations",
                 "The textbook case for L-BFGS: its first three steps spend 20 evaluations each (its max_iter) and bring the loss " +
-                "below 1e-6 after 60 evaluations; Adam, one evaluation a step, needs 791 for that, and Rprop is still 0.14 from " +
-                "(1, 1) after 1000. Converged, L-BFGS spends one evaluation a step: 1058 for the 1000 steps."),
+                "below 1e-6 after 60 evaluations, then one a step (1058 for the 1000 steps). Adam, one evaluation a step, needs " +
+                "791 to get there, and Rprop is still 0.14 from (1, 1) after 1000."),
         ],
     };
 
