@@ -66,7 +66,7 @@ public static class BeyondTheLectureRecipe
                 "Here the averaged point pays: Schedule-Free's z overshoots far across the well, to (2.24, 2.17) at step 10, but " +
                 "the average of its points ends 6e-7 from the minimum, the closest of all. Lookahead's slow weights damp Adam's " +
                 "circling too (1e-6 against Adam's 0.0018); LAMB ends 0.0002 away, AdaBelief 0.014, Lion 0.07, hopping between " +
-                "(-0.05, -0.05), (0, 0) and (0.05, 0.05), and Muon is still crossing the plateau, 1.38 from the minimum."),
+                "(-0.05, -0.05), (0, 0) and (0.05, 0.05), and Muon is still on its way, 1.38 from the minimum."),
         ],
     };
 
