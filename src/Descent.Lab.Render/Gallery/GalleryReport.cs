@@ -42,6 +42,7 @@ public static class GalleryReport
             ("Adam paper", p => TrainingSection.Build(dir, cache, runner, RecipeCatalog.Find<TrainingRecipe>("adam-paper"), p)),
             ("schedules", p => SchedulesSection.Build(dir, cache, runner, p)),
             ("your own rule", p => TypedRulesSection.Build(dir, cache, runner, p)),
+            ("beyond the lecture", p => BeyondTheLectureSection.Build(dir, cache, runner, p)),
             ("how forgiving", p => SweepSection.Build(dir, cache, runner, p)),
         };
         // The sections are independent (each figure writes only its own files), so they run side by side on the cores:

@@ -22,6 +22,9 @@ public static class RecipeCatalog
         LectureVariantsRecipe.Paths,
         LectureSensitivityRecipe.Recipe,
         AdamPaper64Recipe.Recipe,
+        BeyondTheLectureRecipe.Recipe,
+        BeyondTheLectureRecipe.Evaluations,
+        BeyondTheLectureRecipe.Mnist,
     ];
 
     /// <summary>The names of every recipe.</summary>

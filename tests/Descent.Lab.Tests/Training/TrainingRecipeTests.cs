@@ -7,7 +7,7 @@ namespace Descent.Lab.Tests.Training;
 
 public class TrainingRecipeTests
 {
-    public static TheoryData<string> Names => ["lecture-history", "adam-paper", "schedules-mnist"];
+    public static TheoryData<string> Names => ["lecture-history", "adam-paper", "schedules-mnist", "beyond-the-lecture-mnist"];
 
     [Theory]
     [MemberData(nameof(Names))]

@@ -25,7 +25,7 @@ public class TrajectoryRecipeTests
     [Fact]
     public void RecipeCatalog_TrajectoryRecipes_AreRegisteredWithTheirFigures()
     {
-        Assert.Equal(["lecture-animations", "lecture-nesterov", "classics", "schedules", "lecture-variants-paths"], RecipeCatalog.Entries.OfType<TrajectoryRecipe>().Select(r => r.Name));
+        Assert.Equal(["lecture-animations", "lecture-nesterov", "classics", "schedules", "lecture-variants-paths", "beyond-the-lecture", "beyond-the-lecture-evaluations"], RecipeCatalog.Entries.OfType<TrajectoryRecipe>().Select(r => r.Name));
         Assert.Equal(Landscapes, RecipeCatalog.Find<TrajectoryRecipe>("lecture-animations").Figures.Select(f => f.Name));
         Assert.Equal(Landscapes.Select(l => $"nesterov-{l}"), RecipeCatalog.Find<TrajectoryRecipe>("lecture-nesterov").Figures.Select(f => f.Name));
         Assert.Equal(Classics.Select(c => $"classic-{c}"), RecipeCatalog.Find<TrajectoryRecipe>("classics").Figures.Select(f => f.Name));
