@@ -11,7 +11,10 @@ import os, re, shutil, sys
 root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 out = os.path.join(root, 'artifacts', 'docs-src')
 props = open(os.path.join(root, 'src', 'Directory.Build.props'), encoding='utf-8').read()
-repo_url = re.search(r'<DescentRepositoryUrl>([^<]+)</DescentRepositoryUrl>', props).group(1).rstrip('/')
+# The repository's public address, if a release sets one (src/Directory.Build.props, or DESCENT_REPOSITORY_URL);
+# without it a link to a file the site does not hold stays a plain path.
+found = re.search(r'<DescentRepositoryUrl>([^<$]+)</DescentRepositoryUrl>', props)
+repo_url = (os.environ.get('DESCENT_REPOSITORY_URL') or (found.group(1) if found else '')).rstrip('/')
 
 # README headings that open a page of their own: '## X' always; these '### X' too. Title, then file name.
 SUBPAGES = {
@@ -106,6 +109,9 @@ def rewrite(text, source, dest):
             site = repo_path
             resources.append(repo_path)
         else:
+            if not repo_url:
+                text = label[2:-1] if label.startswith('!') else label[1:-1]
+                return f'{text} (`{repo_path}` in the repository)'
             kind = 'tree' if os.path.isdir(os.path.join(root, repo_path)) else 'blob'
             return f'{label}({repo_url}/{kind}/main/{repo_path}' + (f'#{frag}' if frag else '') + ')'
         link = os.path.relpath(site, os.path.dirname(dest) or '.')

@@ -177,6 +177,8 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
             "power" => Gen.Double[0.01, 4],
             "eps" => Gen.OneOf(Gen.Double[1e-12, 1e-3], Gen.Const(1e-8)),
             "momentum" when entry.Name == "nesterov" => Gen.Double[0.01, 0.99],
+            // Keras checks 0 <= momentum <= 1 (its SGD, and so momentum and nesterov under keras).
+            "momentum" => Gen.Double[0, 1],
             "alpha" when entry.Name == "lookahead" => Gen.Double[0, 1],
             // Rprop: 0 < eta_minus < 1 < eta_plus, step_min <= step_max.
             "eta_minus" => Gen.Double[0.01, 0.99],
@@ -205,7 +207,7 @@ public sealed class SpecPropertyTests(ITestOutputHelper output)
             "true|false" when key.Name == "decoupled_weight_decay" && entry.Name is "lamb" or "schedule-free-adamw" => Gen.OneOf("false", "False", "0"),
             "integer or none" => Gen.OneOf(Gen.Int[1, 64].Select(i => i.ToString(CultureInfo.InvariantCulture)), Gen.Const("none")),
             // A wrapper's inner rule, with keys of its own (typed rules compile to options that never compare equal: LookaheadTests).
-            "optimizer spec" => Gen.OneOf("adam(lr=0.1)", "sgd(lr=0.01, momentum=0.9, nesterov=true)", "rmsprop", "lion(lr=0.001, schedule=cosine(t_max=10))",
+            "optimizer spec" => Gen.OneOf("adam(lr=0.1)", "nesterov(lr=0.01, momentum=0.9)", "momentum(lr=0.01, momentum=0.5)", "rmsprop", "lion(lr=0.001, schedule=cosine(t_max=10))",
                 "lookahead(adam, k=2)"),
             "true|false" => Gen.OneOf("true", "false", "TRUE", "False", "1", "0"),
             _ => Gen.OneOf(key.Kind.Split('|')),

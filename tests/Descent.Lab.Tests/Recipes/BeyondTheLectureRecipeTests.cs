@@ -181,12 +181,9 @@ public sealed class BeyondTheLectureRecipeTests
     public void BeyondMnist_Results_MatchItsCaption()
     {
         var figure = Assert.Single(RecipeCatalog.Find<TrainingRecipe>(BeyondTheLectureRecipe.MnistName).Figures);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var cpu = Environment.CpuUsage.TotalTime;
 
         var result = TrainingExperiment.Run(figure.Config);
 
-        var seconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
         var (adam, adamW, lion, scheduleFree, muon) = (result.Histories[0], result.Histories[1], result.Histories[2], result.Histories[3], result.Histories[4]);
         AssertRounded(0.916, muon.Epochs[1].TestAccuracy, 3);
         AssertRounded(0.950, muon.FinalTestAccuracy, 3);
@@ -201,8 +198,6 @@ public sealed class BeyondTheLectureRecipeTests
         AssertRounded(0.16, muon.FinalTestLoss, 2);
         AssertRounded(0.25, adam.FinalTestLoss, 2);
         Assert.Equal(5, Assert.IsType<MuonOptions>(OptimizerCatalog.Resolve(muon.Optimizer, figure.Config.Convention)).NewtonSchulzSteps);
-        // The gallery's budget for this figure: a few CPU-seconds for the whole race (measured ~4 s on 2 shared cores, Muon most of it).
-        Assert.True(seconds < 15, $"{seconds:F1} CPU-seconds, {clock.Elapsed.TotalSeconds:F1} s wall");
     }
 
     // The trap on hills-and-canyon: its local minimum at (-2.03, -1.08).
